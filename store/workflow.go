@@ -1,0 +1,409 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Action is one thing the operator (or the intake) does to a letter. Every
+// action is recorded as an audit event of the same name.
+type Action string
+
+// The actions, in the order of the standard.
+const (
+	ActionReceive     Action = "receive"      // step 1: fetched or imported
+	ActionRoute       Action = "route"        // step 2: recipients chosen
+	ActionPrintCopies Action = "print_copies" // step 3
+	ActionRegister    Action = "register"     // step 4
+	ActionPrintCard   Action = "print_card"   // step 5
+	ActionInitial     Action = "initial"      // step 6, once per official
+	ActionAssign      Action = "assign"       // step 7
+	ActionDeliver     Action = "deliver"      // steps 8-10, once per recipient
+	ActionArchive     Action = "archive"      // step 11
+	ActionSetAside    Action = "set_aside"
+	ActionUndo        Action = "undo"
+	ActionDirectory   Action = "directory" // the directory was edited
+)
+
+// transitions says which stages may follow each stage: the one table the
+// workflow obeys. A stage following itself is a partial step (one more
+// official initialled, one more receipt, new recipients chosen again).
+var transitions = map[Stage][]Stage{
+	StageReceived:   {StageChecked, StageSetAside},
+	StageChecked:    {StageChecked, StagePrinted, StageSetAside},
+	StagePrinted:    {StageRegistered, StageSetAside},
+	StageRegistered: {StageForwarded, StageSetAside},
+	StageForwarded:  {StageForwarded, StageInitialled},
+	StageInitialled: {StageAssigned},
+	StageAssigned:   {StageAssigned, StageDelivered},
+	StageDelivered:  {StageArchived},
+	StageArchived:   nil,
+	StageSetAside:   nil,
+}
+
+// CanFollow reports whether a letter at stage from may move to stage to.
+func CanFollow(from, to Stage) bool {
+	for _, s := range transitions[from] {
+		if s == to {
+			return true
+		}
+	}
+	return false
+}
+
+// actionFrom says at which stages each action may be taken.
+var actionFrom = map[Action][]Stage{
+	ActionRoute:       {StageReceived, StageChecked},
+	ActionPrintCopies: {StageChecked},
+	ActionRegister:    {StagePrinted},
+	ActionPrintCard:   {StageRegistered},
+	ActionInitial:     {StageForwarded},
+	ActionAssign:      {StageInitialled},
+	ActionDeliver:     {StageAssigned},
+	ActionArchive:     {StageDelivered},
+	ActionSetAside:    {StageReceived, StageChecked, StagePrinted, StageRegistered},
+}
+
+// Allowed reports whether action may be taken on a letter at stage s.
+func Allowed(a Action, s Stage) bool {
+	for _, from := range actionFrom[a] {
+		if from == s {
+			return true
+		}
+	}
+	return false
+}
+
+// NextAction is the step the operator takes next on a letter at stage s, or
+// "" when the letter's journey is over.
+func NextAction(s Stage) Action {
+	for _, a := range []Action{ActionRoute, ActionPrintCopies, ActionRegister, ActionPrintCard,
+		ActionInitial, ActionAssign, ActionDeliver, ActionArchive} {
+		if Allowed(a, s) {
+			return a
+		}
+	}
+	return ""
+}
+
+// ErrorCode says what kind of thing went wrong, so callers can branch on it
+// and the interface can say it in the operator's language.
+type ErrorCode string
+
+// The error codes.
+const (
+	ErrNotFound         ErrorCode = "not_found"
+	ErrOutOfOrder       ErrorCode = "out_of_order"
+	ErrUnknownRecipient ErrorCode = "unknown_recipient"
+	ErrUnknownOfficial  ErrorCode = "unknown_official"
+	ErrInitialOrder     ErrorCode = "initial_order"
+	ErrClassified       ErrorCode = "classified"
+	ErrReasonRequired   ErrorCode = "reason_required"
+	ErrNothingToUndo    ErrorCode = "nothing_to_undo"
+	ErrAlreadyDelivered ErrorCode = "already_delivered"
+	ErrInvalid          ErrorCode = "invalid"
+	ErrLocked           ErrorCode = "locked"
+)
+
+// Error is an error the operator caused and can fix. Code is for callers to
+// branch on; Subject names the thing concerned (a stage, a name, a field).
+type Error struct {
+	Code    ErrorCode
+	Action  Action
+	Stage   Stage
+	Subject string
+	Detail  string
+}
+
+func (e *Error) Error() string {
+	switch e.Code {
+	case ErrNotFound:
+		return fmt.Sprintf("letter %s does not exist", e.Subject)
+	case ErrOutOfOrder:
+		return fmt.Sprintf("cannot %s a letter that is %s", strings.ReplaceAll(string(e.Action), "_", " "), e.Stage)
+	case ErrUnknownRecipient:
+		return fmt.Sprintf("%q is not a recipient of this letter or in the directory", e.Subject)
+	case ErrUnknownOfficial:
+		return fmt.Sprintf("%q is not an official who initials this letter", e.Subject)
+	case ErrInitialOrder:
+		return fmt.Sprintf("the card goes to %s first", e.Subject)
+	case ErrClassified:
+		return fmt.Sprintf("the letter is classified %s: set it aside, it must not go down the ordinary path", e.Subject)
+	case ErrReasonRequired:
+		return "a reason is required"
+	case ErrNothingToUndo:
+		return "there is no step to undo"
+	case ErrAlreadyDelivered:
+		return fmt.Sprintf("the receipt of %s is already recorded", e.Subject)
+	case ErrLocked:
+		return "the desk is already open elsewhere: close the other window first"
+	}
+	if e.Detail != "" {
+		return e.Detail
+	}
+	return string(e.Code)
+}
+
+// Code returns the ErrorCode of err, or "" when err is not an *Error.
+func Code(err error) ErrorCode {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
+}
+
+func invalid(format string, args ...any) error {
+	return &Error{Code: ErrInvalid, Detail: fmt.Sprintf(format, args...)}
+}
+
+func (l *Letter) check(a Action) error {
+	if !Allowed(a, l.Stage) {
+		return &Error{Code: ErrOutOfOrder, Action: a, Stage: l.Stage}
+	}
+	return nil
+}
+
+// move sets the letter's stage after checking the transition table.
+func (l *Letter) move(to Stage) {
+	if !CanFollow(l.Stage, to) {
+		panic(fmt.Sprintf("store: transition %s -> %s is not in the table", l.Stage, to))
+	}
+	l.Stage = to
+}
+
+// Route chooses the recipients (step 2). Each name must be in the directory;
+// a recipient with no channel takes the directory's default.
+func (l *Letter) Route(dir *Directory, rs []Recipient) error {
+	if err := l.check(ActionRoute); err != nil {
+		return err
+	}
+	if len(rs) == 0 {
+		return invalid("choose at least one recipient")
+	}
+	out := make([]Recipient, 0, len(rs))
+	seen := map[string]bool{}
+	for _, r := range rs {
+		d, ok := dir.Recipient(r.Name)
+		if !ok {
+			return &Error{Code: ErrUnknownRecipient, Subject: r.Name}
+		}
+		if seen[strings.ToLower(d.Name)] {
+			continue
+		}
+		seen[strings.ToLower(d.Name)] = true
+		ch := r.Channel
+		if ch == "" {
+			ch = d.Channel
+		}
+		if _, err := ParseChannel(string(ch)); err != nil {
+			return invalid("%v", err)
+		}
+		out = append(out, Recipient{Name: d.Name, Channel: ch})
+	}
+	l.Recipients = out
+	l.move(StageChecked)
+	return nil
+}
+
+// PrintCopies records that one copy per recipient was printed (step 3).
+func (l *Letter) PrintCopies(at time.Time) error {
+	if err := l.check(ActionPrintCopies); err != nil {
+		return err
+	}
+	l.CopiesPrintedAt = at
+	l.move(StagePrinted)
+	return nil
+}
+
+// Registration is what the operator writes in the agenda book (step 4).
+// Empty fields keep what the letter already has.
+type Registration struct {
+	LetterNumber string
+	LetterDate   time.Time
+	Origin       string
+	Summary      string
+	Attachments  string
+	Class        SecurityClass
+	Urgency      Urgency
+	ClassCode    string
+	Index        string
+	Remarks      string
+}
+
+// register fills the agenda row; the number is given by the store in the
+// same transaction. A letter registered before (and then corrected) keeps
+// its number: numbers are never reused.
+func (l *Letter) register(r Registration, number AgendaNumber, at time.Time) error {
+	if err := l.check(ActionRegister); err != nil {
+		return err
+	}
+	if r.Class != "" {
+		l.Class = r.Class
+	}
+	if l.Class == "" {
+		l.Class = ClassOrdinary
+	}
+	if l.Class.Classified() {
+		return &Error{Code: ErrClassified, Subject: string(l.Class)}
+	}
+	set := func(dst *string, v string) {
+		if v = strings.TrimSpace(v); v != "" {
+			*dst = v
+		}
+	}
+	set(&l.LetterNumber, r.LetterNumber)
+	set(&l.Origin, r.Origin)
+	set(&l.Summary, r.Summary)
+	set(&l.Attachments, r.Attachments)
+	set(&l.ClassCode, r.ClassCode)
+	set(&l.Index, r.Index)
+	set(&l.Remarks, r.Remarks)
+	if !r.LetterDate.IsZero() {
+		l.LetterDate = r.LetterDate
+	}
+	if r.Urgency != "" {
+		l.Urgency = r.Urgency
+	}
+	if l.Urgency == "" {
+		l.Urgency = UrgencyOrdinary
+	}
+	if l.Origin == "" {
+		l.Origin = l.From
+	}
+	if l.Summary == "" {
+		l.Summary = l.Subject
+	}
+	if l.Agenda.IsZero() {
+		l.Agenda = number
+	}
+	l.RegisteredAt = at
+	l.move(StageRegistered)
+	return nil
+}
+
+// PrintCard records that the control card was printed and the letter
+// forwarded to the examiner (step 5); the card carries one initial box per
+// official, in the directory's order.
+func (l *Letter) PrintCard(dir *Directory, at time.Time) error {
+	if err := l.check(ActionPrintCard); err != nil {
+		return err
+	}
+	if len(dir.Officials) == 0 {
+		return invalid("no officials in the directory to initial the card")
+	}
+	l.Initials = make([]Initial, len(dir.Officials))
+	for i, o := range dir.Officials {
+		l.Initials[i] = Initial{Position: o.Position}
+	}
+	l.Examiner = dir.Examiner()
+	l.CardPrintedAt = at
+	l.move(StageForwarded)
+	return nil
+}
+
+// Initial records one official's paraf (step 6): the next one in order, or
+// the one named, who must be the next one. The letter is initialled when all
+// have.
+func (l *Letter) Initial(position string, at time.Time) error {
+	if err := l.check(ActionInitial); err != nil {
+		return err
+	}
+	next := l.NextInitial()
+	if next < 0 {
+		return &Error{Code: ErrOutOfOrder, Action: ActionInitial, Stage: l.Stage}
+	}
+	if position = strings.TrimSpace(position); position != "" && !strings.EqualFold(position, l.Initials[next].Position) {
+		found := false
+		for _, in := range l.Initials {
+			found = found || strings.EqualFold(in.Position, position)
+		}
+		if !found {
+			return &Error{Code: ErrUnknownOfficial, Subject: position}
+		}
+		return &Error{Code: ErrInitialOrder, Subject: l.Initials[next].Position}
+	}
+	l.Initials[next].At = at
+	if l.NextInitial() < 0 {
+		l.move(StageInitialled)
+	} else {
+		l.move(StageForwarded)
+	}
+	return nil
+}
+
+// Assign hands the letter to a courier (step 7).
+func (l *Letter) Assign(courier string, at time.Time) error {
+	if err := l.check(ActionAssign); err != nil {
+		return err
+	}
+	if courier = strings.TrimSpace(courier); courier == "" {
+		return invalid("name the courier")
+	}
+	l.Courier = courier
+	l.AssignedAt = at
+	l.move(StageAssigned)
+	return nil
+}
+
+// Deliver records a recipient's receipt (steps 8-10). The channel may differ
+// from the one chosen at routing (a fax that failed went by courier); the
+// clock stops with the last receipt.
+func (l *Letter) Deliver(name string, via Channel, receivedBy string, at time.Time) error {
+	if err := l.check(ActionDeliver); err != nil {
+		return err
+	}
+	r, i := l.Recipient(name)
+	if i < 0 {
+		return &Error{Code: ErrUnknownRecipient, Subject: name}
+	}
+	if r.Delivered() {
+		return &Error{Code: ErrAlreadyDelivered, Subject: r.Name}
+	}
+	if receivedBy = strings.TrimSpace(receivedBy); receivedBy == "" {
+		return invalid("name who received the copy")
+	}
+	if via != "" {
+		r.Channel = via
+	}
+	r.DeliveredAt = at
+	r.ReceivedBy = receivedBy
+	l.Recipients[i] = r
+	if l.AllDelivered() {
+		l.DoneAt = at
+		l.move(StageDelivered)
+	} else {
+		l.move(StageAssigned)
+	}
+	return nil
+}
+
+// Archive records where the paper is kept (step 11).
+func (l *Letter) Archive(location string, at time.Time) error {
+	if err := l.check(ActionArchive); err != nil {
+		return err
+	}
+	if location = strings.TrimSpace(location); location == "" {
+		return invalid("say where the paper is kept")
+	}
+	l.ArchiveLocation = location
+	l.ArchivedAt = at
+	l.move(StageArchived)
+	return nil
+}
+
+// SetAside takes the letter off the ordinary path: not an official message,
+// or classified R/SR.
+func (l *Letter) SetAside(reason string) error {
+	if err := l.check(ActionSetAside); err != nil {
+		return err
+	}
+	if reason = strings.TrimSpace(reason); reason == "" {
+		return &Error{Code: ErrReasonRequired}
+	}
+	l.SetAsideReason = reason
+	l.move(StageSetAside)
+	return nil
+}

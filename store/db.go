@@ -1,0 +1,210 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// SchemaVersion is the layout of the store file this code writes.
+const SchemaVersion = 1
+
+// The buckets of the store file.
+var (
+	bucketMeta         = []byte("meta")          // schema version, chain head, agenda counters
+	bucketLetters      = []byte("letters")       // id -> letter JSON
+	bucketRaw          = []byte("raw")           // id -> the message's bytes, exactly as received
+	bucketBySource     = []byte("by_source")     // mailbox NUL uidvalidity uid -> id
+	bucketByHash       = []byte("by_hash")       // sha256 -> id
+	bucketByReceived   = []byte("by_received")   // received unix nanos, id -> nil
+	bucketByStage      = []byte("by_stage")      // stage NUL id -> nil
+	bucketAgenda       = []byte("agenda")        // year, serial -> id
+	bucketSearch       = []byte("search")        // id -> lower-case text searched by Search
+	bucketEvents       = []byte("events")        // seq -> hash (32 bytes) then event JSON
+	bucketLetterEvents = []byte("letter_events") // id, seq -> nil
+	bucketMailboxes    = []byte("mailboxes")     // name -> MailboxState JSON
+	bucketDirectory    = []byte("directory")     // "current" -> Directory JSON
+
+	allBuckets = [][]byte{bucketMeta, bucketLetters, bucketRaw, bucketBySource, bucketByHash,
+		bucketByReceived, bucketByStage, bucketAgenda, bucketSearch, bucketEvents,
+		bucketLetterEvents, bucketMailboxes, bucketDirectory}
+
+	keySchema    = []byte("schema")
+	keyChainHead = []byte("chain_head")
+	keyDirectory = []byte("current")
+)
+
+// Options configure a store when it is opened. The zero value works.
+type Options struct {
+	// Calendar sets due times; nil means DefaultCalendar().
+	Calendar *Calendar
+	// Operator names who makes changes in the audit trail; "" means the
+	// login name.
+	Operator string
+	// Now is the clock; nil means time.Now. Tests replace it.
+	Now func() time.Time
+	// Timeout bounds the wait for a store that another process holds;
+	// zero means one second.
+	Timeout time.Duration
+	// NoSync skips fsync on commit. Only for tests and benchmarks that
+	// measure something else.
+	NoSync bool
+}
+
+// DB is the desk's store: one bbolt file.
+type DB struct {
+	bolt     *bolt.DB
+	path     string
+	cal      *Calendar
+	operator string
+	now      func() time.Time
+}
+
+// Open opens (creating if needed) the store at path with owner-only
+// permissions. When another process holds the store it fails within
+// opts.Timeout with an *Error of code ErrLocked.
+func Open(path string, opts Options) (*DB, error) {
+	if opts.Timeout == 0 {
+		opts.Timeout = time.Second
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Calendar == nil {
+		opts.Calendar = DefaultCalendar()
+	}
+	if opts.Operator == "" {
+		opts.Operator = loginName()
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("create store folder: %w", err)
+	}
+	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, NoSync: opts.NoSync})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, &Error{Code: ErrLocked, Detail: path}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	db := &DB{bolt: b, path: path, cal: opts.Calendar, operator: opts.Operator, now: opts.Now}
+	if err := db.init(); err != nil {
+		b.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func loginName() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	if n := os.Getenv("USER"); n != "" {
+		return n
+	}
+	return "operator"
+}
+
+// migrations[i] brings a store from schema version i to i+1.
+var migrations = []func(tx *bolt.Tx) error{
+	0: func(tx *bolt.Tx) error {
+		d := DefaultDirectory()
+		return putJSON(tx.Bucket(bucketDirectory), keyDirectory, &d)
+	},
+}
+
+// init creates the buckets and runs the migrations a store file needs.
+func (db *DB) init() error {
+	return db.bolt.Update(func(tx *bolt.Tx) error {
+		for _, name := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+		}
+		meta := tx.Bucket(bucketMeta)
+		version := 0
+		if v := meta.Get(keySchema); v != nil {
+			version = int(binary.BigEndian.Uint32(v))
+		}
+		if version > SchemaVersion {
+			return fmt.Errorf("the store was written by a newer sanapati-desk (schema %d, this one knows %d): update the program", version, SchemaVersion)
+		}
+		for ; version < SchemaVersion; version++ {
+			if err := migrations[version](tx); err != nil {
+				return fmt.Errorf("migrate store from schema %d: %w", version, err)
+			}
+		}
+		return meta.Put(keySchema, u32(SchemaVersion))
+	})
+}
+
+// Close closes the store file.
+func (db *DB) Close() error { return db.bolt.Close() }
+
+// Path is the store file's path.
+func (db *DB) Path() string { return db.path }
+
+// Calendar is the calendar the store computes due times with.
+func (db *DB) Calendar() *Calendar { return db.cal }
+
+// Now is the store's clock.
+func (db *DB) Now() time.Time { return db.now() }
+
+// Operator is the name the audit trail records.
+func (db *DB) Operator() string { return db.operator }
+
+// Backup writes a consistent copy of the whole store to w while the desk
+// keeps running.
+func (db *DB) Backup(w io.Writer) error {
+	return db.bolt.View(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(w)
+		return err
+	})
+}
+
+// BackupFile writes a consistent copy of the store to path (mode 0600),
+// through a temporary file so that a failed backup never leaves half a file.
+func (db *DB) BackupFile(path string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".backup-*")
+	if err != nil {
+		return fmt.Errorf("create backup: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return fmt.Errorf("create backup: %w", err)
+	}
+	if err := db.Backup(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write backup: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write backup: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write backup: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write backup: %w", err)
+	}
+	return nil
+}
+
+func u32(v uint32) []byte {
+	b := make([]byte, 4)
+	binary.BigEndian.PutUint32(b, v)
+	return b
+}
+
+func u64(v uint64) []byte {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, v)
+	return b
+}

@@ -1,0 +1,237 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Query selects letters for List. The zero value lists every letter, newest
+// first.
+type Query struct {
+	// Stages keeps only letters at one of these stages.
+	Stages []Stage
+	// Overdue keeps only letters whose working-day clock has run out.
+	Overdue bool
+	// Text keeps letters whose agenda number, letter number, sender,
+	// subject or Message-ID contains it (case-insensitively), or whose
+	// agenda number it is (42/2026, 0042/2026).
+	Text string
+	// OldestFirst lists in received order instead of newest first.
+	OldestFirst bool
+	// Offset and Limit select a page; Limit 0 means no limit.
+	Offset, Limit int
+}
+
+// List returns the letters that match q, ordered by received time.
+func (db *DB) List(q Query) ([]Letter, error) {
+	var out []Letter
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		var err error
+		if q.Text == "" && len(q.Stages) == 0 {
+			out, err = db.scanReceived(tx, q)
+			return err
+		}
+		ids, err := db.candidates(tx, q)
+		if err != nil {
+			return err
+		}
+		out, err = db.load(tx, ids, q)
+		return err
+	})
+	return out, err
+}
+
+// scanReceived walks the received-time index, decoding only the page.
+func (db *DB) scanReceived(tx *bolt.Tx, q Query) ([]Letter, error) {
+	var out []Letter
+	c := tx.Bucket(bucketByReceived).Cursor()
+	first, next := c.Last, c.Prev
+	if q.OldestFirst {
+		first, next = c.First, c.Next
+	}
+	now := db.now()
+	skip := q.Offset
+	for k, _ := first(); k != nil; k, _ = next() {
+		if !q.Overdue && skip > 0 {
+			skip--
+			continue
+		}
+		l, _, err := getLetter(tx, binary.BigEndian.Uint64(k[8:]))
+		if err != nil {
+			return nil, err
+		}
+		if q.Overdue && !l.Timing(db.cal, now).Overdue {
+			continue
+		}
+		if skip > 0 {
+			skip--
+			continue
+		}
+		out = append(out, *l)
+		if q.Limit > 0 && len(out) == q.Limit {
+			break
+		}
+	}
+	return out, nil
+}
+
+// candidates returns the IDs matching the query's stages and text, unordered.
+func (db *DB) candidates(tx *bolt.Tx, q Query) ([]uint64, error) {
+	var byStage map[uint64]bool
+	if len(q.Stages) > 0 {
+		byStage = map[uint64]bool{}
+		c := tx.Bucket(bucketByStage).Cursor()
+		for _, s := range q.Stages {
+			prefix := append([]byte(s), 0)
+			for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+				byStage[binary.BigEndian.Uint64(k[len(prefix):])] = true
+			}
+		}
+	}
+	var ids []uint64
+	if q.Text == "" {
+		for id := range byStage {
+			ids = append(ids, id)
+		}
+		return ids, nil
+	}
+	keep := func(id uint64) bool { return byStage == nil || byStage[id] }
+	seen := map[uint64]bool{}
+	if a, ok := parseAgendaNumber(q.Text); ok {
+		if v := tx.Bucket(bucketAgenda).Get(agendaKey(a)); v != nil {
+			id := binary.BigEndian.Uint64(v)
+			if keep(id) {
+				ids = append(ids, id)
+				seen[id] = true
+			}
+		}
+	}
+	needle := []byte(strings.ToLower(strings.TrimSpace(q.Text)))
+	c := tx.Bucket(bucketSearch).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if bytes.Contains(v, needle) {
+			id := binary.BigEndian.Uint64(k)
+			if !seen[id] && keep(id) {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids, nil
+}
+
+var agendaPattern = regexp.MustCompile(`^\s*0*(\d{1,6})\s*/\s*(\d{4})\s*$`)
+
+// parseAgendaNumber reads 42/2026 or 0042/2026.
+func parseAgendaNumber(s string) (AgendaNumber, bool) {
+	m := agendaPattern.FindStringSubmatch(s)
+	if m == nil {
+		return AgendaNumber{}, false
+	}
+	seq, _ := strconv.Atoi(m[1])
+	year, _ := strconv.Atoi(m[2])
+	return AgendaNumber{Year: year, Seq: seq}, seq > 0
+}
+
+// load decodes the letters ids, filters, orders by received time and pages.
+func (db *DB) load(tx *bolt.Tx, ids []uint64, q Query) ([]Letter, error) {
+	now := db.now()
+	out := make([]Letter, 0, len(ids))
+	for _, id := range ids {
+		l, _, err := getLetter(tx, id)
+		if err != nil {
+			return nil, err
+		}
+		if q.Overdue && !l.Timing(db.cal, now).Overdue {
+			continue
+		}
+		out = append(out, *l)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := &out[i], &out[j]
+		if !a.ReceivedAt.Equal(b.ReceivedAt) {
+			return a.ReceivedAt.After(b.ReceivedAt) != q.OldestFirst
+		}
+		return (a.ID > b.ID) != q.OldestFirst
+	})
+	if q.Offset >= len(out) {
+		return nil, nil
+	}
+	out = out[q.Offset:]
+	if q.Limit > 0 && len(out) > q.Limit {
+		out = out[:q.Limit]
+	}
+	return out, nil
+}
+
+// Agenda returns the agenda book of a year in agenda-number order, or only
+// the rows registered in month when month is not zero (any day of it).
+func (db *DB) Agenda(year int, month time.Month) ([]Letter, error) {
+	var out []Letter
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		prefix := u32(uint32(year))
+		c := tx.Bucket(bucketAgenda).Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			l, _, err := getLetter(tx, binary.BigEndian.Uint64(v))
+			if err != nil {
+				return err
+			}
+			if month != 0 && l.RegisteredAt.In(db.cal.Location()).Month() != month {
+				continue
+			}
+			out = append(out, *l)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Received returns the letters received in [from, to), oldest first: the
+// monthly report's population.
+func (db *DB) Received(from, to time.Time) ([]Letter, error) {
+	var out []Letter
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketByReceived).Cursor()
+		start, end := u64(uint64(from.UnixNano())), u64(uint64(to.UnixNano()))
+		for k, _ := c.Seek(start); k != nil && bytes.Compare(k[:8], end) < 0; k, _ = c.Next() {
+			l, _, err := getLetter(tx, binary.BigEndian.Uint64(k[8:]))
+			if err != nil {
+				return err
+			}
+			out = append(out, *l)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// StageCounts counts the letters at each stage.
+func (db *DB) StageCounts() (map[Stage]int, error) {
+	counts := map[Stage]int{}
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketByStage).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			if i := bytes.IndexByte(k, 0); i > 0 {
+				counts[Stage(k[:i])]++
+			}
+		}
+		return nil
+	})
+	return counts, err
+}
+
+// Count returns how many letters the store holds.
+func (db *DB) Count() (int, error) {
+	n := 0
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		n = tx.Bucket(bucketLetters).Stats().KeyN
+		return nil
+	})
+	return n, err
+}

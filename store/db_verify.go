@@ -183,4 +183,3 @@ func (r *VerifyReport) Summary() string {
 	}
 	return b.String()
 }
-

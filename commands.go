@@ -1,0 +1,533 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"sanapati-desk/store"
+)
+
+// commands maps each subcommand to its implementation. Those of later
+// issues (fetch, import, copies, card, receipt, agenda, report) live in
+// their own files.
+var commands = map[string]command{}
+
+func init() {
+	for name, c := range map[string]command{
+		"list":      {"list letters: [--stage S] [--overdue] [--search TEXT] [--json]", cmdList},
+		"show":      {"show one letter: ID [--json | --raw]", cmdShow},
+		"route":     {"step 2, choose recipients: ID --to NAME[=CHANNEL][,NAME...]", cmdRoute},
+		"register":  {"step 4, write in the agenda book: ID [--number N] [--date D] [--subject S] ...", cmdRegister},
+		"initial":   {"step 6, record an official's initial: ID [--by POSITION]", cmdInitial},
+		"assign":    {"step 7, hand to a courier: ID --courier NAME", cmdAssign},
+		"deliver":   {"steps 8-10, record a receipt: ID --to NAME --via CHANNEL --received-by NAME", cmdDeliver},
+		"archive":   {"step 11, archive: ID --location TEXT", cmdArchive},
+		"set-aside": {"take off the ordinary path: ID --reason TEXT", cmdSetAside},
+		"undo":      {"correct the last step: ID --reason TEXT", cmdUndo},
+		"directory": {"recipients, officials, couriers: [--json] [--set FILE.json]", cmdDirectory},
+		"backup":    {"copy the store while it runs: FILE", cmdBackup},
+		"verify":    {"check the audit chain, messages and agenda book", cmdVerify},
+	} {
+		commands[name] = c
+	}
+}
+
+// letterID reads the single ID argument of a step command.
+func letterID(pos []string) (uint64, error) {
+	if len(pos) != 1 {
+		return 0, usagef("give one letter ID (see 'list')")
+	}
+	id, err := strconv.ParseUint(pos[0], 10, 64)
+	if err != nil || id == 0 {
+		return 0, usagef("%q is not a letter ID (see 'list')", pos[0])
+	}
+	return id, nil
+}
+
+// letterJSON is the stable JSON form of a letter (documented in README.md).
+type letterJSON struct {
+	ID              uint64            `json:"id"`
+	Stage           store.Stage       `json:"stage"`
+	AgendaNumber    string            `json:"agenda_number"`
+	ReceivedAt      string            `json:"received_at"`
+	DueAt           string            `json:"due_at"`
+	Overdue         bool              `json:"overdue"`
+	DoneAt          string            `json:"done_at,omitempty"`
+	From            string            `json:"from"`
+	Subject         string            `json:"subject"`
+	MessageID       string            `json:"message_id"`
+	SHA256          string            `json:"sha256"`
+	Size            int64             `json:"size"`
+	Source          store.Source      `json:"source"`
+	LetterNumber    string            `json:"letter_number,omitempty"`
+	LetterDate      string            `json:"letter_date,omitempty"`
+	Origin          string            `json:"origin,omitempty"`
+	Summary         string            `json:"summary,omitempty"`
+	Class           string            `json:"class,omitempty"`
+	Urgency         string            `json:"urgency,omitempty"`
+	ClassCode       string            `json:"class_code,omitempty"`
+	Recipients      []store.Recipient `json:"recipients"`
+	Initials        []store.Initial   `json:"initials"`
+	Courier         string            `json:"courier,omitempty"`
+	ArchiveLocation string            `json:"archive_location,omitempty"`
+	SetAsideReason  string            `json:"set_aside_reason,omitempty"`
+	ParseProblem    string            `json:"parse_problem,omitempty"`
+}
+
+func (a *app) letterJSON(l *store.Letter) letterJSON {
+	cal := a.db.Calendar()
+	loc := cal.Location()
+	tm := l.Timing(cal, a.db.Now())
+	rfc := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.In(loc).Format(time.RFC3339)
+	}
+	j := letterJSON{
+		ID: l.ID, Stage: l.Stage, AgendaNumber: l.Agenda.Format(a.cfg.AgendaFormat),
+		ReceivedAt: rfc(l.ReceivedAt), DueAt: rfc(tm.Due), Overdue: tm.Overdue, DoneAt: rfc(l.DoneAt),
+		From: l.From, Subject: l.Subject, MessageID: l.MessageID, SHA256: l.SHA256, Size: l.Size,
+		Source: l.Source, LetterNumber: l.LetterNumber, Origin: l.Origin, Summary: l.Summary,
+		Class: string(l.Class), Urgency: string(l.Urgency), ClassCode: l.ClassCode,
+		Recipients: l.Recipients, Initials: l.Initials, Courier: l.Courier,
+		ArchiveLocation: l.ArchiveLocation, SetAsideReason: l.SetAsideReason, ParseProblem: l.ParseProblem,
+	}
+	if !l.LetterDate.IsZero() {
+		j.LetterDate = l.LetterDate.Format("2006-01-02")
+	}
+	if j.Recipients == nil {
+		j.Recipients = []store.Recipient{}
+	}
+	if j.Initials == nil {
+		j.Initials = []store.Initial{}
+	}
+	return j
+}
+
+func (a *app) writeJSON(v any) error {
+	enc := json.NewEncoder(a.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func cmdList(a *app, args []string) error {
+	fs := newFlags(a, "list")
+	stage := fs.String("stage", "", "only letters at this stage")
+	overdue := fs.Bool("overdue", false, "only letters past their due time")
+	search := fs.String("search", "", "agenda number, letter number, sender or subject text")
+	limit := fs.Int("limit", 0, "at most this many letters")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", pos[0])
+	}
+	q := store.Query{Overdue: *overdue, Text: *search, Limit: *limit}
+	if *stage != "" {
+		s, err := store.ParseStage(*stage)
+		if err != nil {
+			return usageError{err}
+		}
+		q.Stages = []store.Stage{s}
+	}
+	db, err := a.open()
+	if err != nil {
+		return err
+	}
+	letters, err := db.List(q)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]letterJSON, len(letters))
+		for i := range letters {
+			out[i] = a.letterJSON(&letters[i])
+		}
+		return a.writeJSON(out)
+	}
+	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tSTATUS\tAGENDA\tDITERIMA\tBATAS\tDARI\tPERIHAL")
+	for i := range letters {
+		l := &letters[i]
+		tm := l.Timing(db.Calendar(), db.Now())
+		due := tm.Due.Format("02-01 15.04")
+		if tm.Overdue {
+			due += " !"
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", l.ID, l.Stage, l.Agenda.Format(a.cfg.AgendaFormat),
+			l.ReceivedAt.In(db.Calendar().Location()).Format("02-01-2006 15.04"), due,
+			clip(l.Sender(), 28), clip(l.Title(), 50))
+	}
+	return tw.Flush()
+}
+
+// clip shortens s to n runes with an ellipsis.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func cmdShow(a *app, args []string) error {
+	fs := newFlags(a, "show")
+	asJSON := fs.Bool("json", false, "print JSON")
+	raw := fs.Bool("raw", false, "print the original message's bytes")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	id, err := letterID(pos)
+	if err != nil {
+		return err
+	}
+	db, err := a.open()
+	if err != nil {
+		return err
+	}
+	if *raw {
+		b, err := db.Raw(id)
+		if err != nil {
+			return err
+		}
+		_, err = a.stdout.Write(b)
+		return err
+	}
+	l, err := db.Letter(id)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return a.writeJSON(a.letterJSON(l))
+	}
+	return a.printLetter(l)
+}
+
+func (a *app) printLetter(l *store.Letter) error {
+	t, db := a.txt, a.db
+	tm := l.Timing(db.Calendar(), db.Now())
+	loc := db.Calendar().Location()
+	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+	row := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(tw, "%s\t%s\n", k, v)
+		}
+	}
+	row("ID", strconv.FormatUint(l.ID, 10))
+	row("Status", t.Stage(l.Stage))
+	row("No. agenda", l.Agenda.Format(a.cfg.AgendaFormat))
+	row("Dari", l.From)
+	row("Perihal", l.Subject)
+	row("Diterima", t.DateTime(l.ReceivedAt.In(loc)))
+	due := t.DateTime(tm.Due.In(loc))
+	if tm.Overdue {
+		due += "  (TERLAMBAT)"
+	}
+	row("Batas waktu", due)
+	row("No. surat", l.LetterNumber)
+	row("Asal surat", l.Origin)
+	row("Isi ringkas", l.Summary)
+	row("Sifat", string(l.Class))
+	row("Urgensi", string(l.Urgency))
+	for _, r := range l.Recipients {
+		state := ""
+		if r.Delivered() {
+			state = fmt.Sprintf(" - diterima %s, %s", r.ReceivedBy, t.DateTime(r.DeliveredAt.In(loc)))
+		}
+		row("Kepada", fmt.Sprintf("%s (%s)%s", r.Name, t.Channel(r.Channel), state))
+	}
+	for _, in := range l.Initials {
+		state := "belum"
+		if in.Done() {
+			state = t.DateTime(in.At.In(loc))
+		}
+		row("Paraf", fmt.Sprintf("%s: %s", in.Position, state))
+	}
+	row("Caraka", l.Courier)
+	row("Lokasi simpan", l.ArchiveLocation)
+	row("Disisihkan", l.SetAsideReason)
+	row("Masalah", l.ParseProblem)
+	row("SHA-256", l.SHA256)
+	if next := store.NextAction(l.Stage); next != "" {
+		row("Berikutnya", t.Action(next))
+	}
+	return tw.Flush()
+}
+
+// stepCommand runs a step that takes a letter ID and some flags, then
+// prints the letter's new stage.
+func (a *app) step(pos []string, do func(db *store.DB, id uint64) (*store.Letter, error)) error {
+	id, err := letterID(pos)
+	if err != nil {
+		return err
+	}
+	db, err := a.open()
+	if err != nil {
+		return err
+	}
+	l, err := do(db, id)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "%d: %s", l.ID, a.txt.Stage(l.Stage))
+	if !l.Agenda.IsZero() {
+		fmt.Fprintf(a.stdout, " (%s)", l.Agenda.Format(a.cfg.AgendaFormat))
+	}
+	fmt.Fprintln(a.stdout)
+	return nil
+}
+
+func cmdRoute(a *app, args []string) error {
+	fs := newFlags(a, "route")
+	to := fs.String("to", "", "recipient names, comma-separated; NAME=fax picks a channel")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	var rs []store.Recipient
+	for _, item := range splitList(*to) {
+		name, ch, _ := strings.Cut(item, "=")
+		r := store.Recipient{Name: strings.TrimSpace(name)}
+		if ch != "" {
+			c, err := store.ParseChannel(ch)
+			if err != nil {
+				return usageError{err}
+			}
+			r.Channel = c
+		}
+		rs = append(rs, r)
+	}
+	if len(rs) == 0 {
+		return usagef("name the recipients with --to (see 'directory')")
+	}
+	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return db.Route(id, rs) })
+}
+
+func cmdRegister(a *app, args []string) error {
+	fs := newFlags(a, "register")
+	var r store.Registration
+	fs.StringVar(&r.LetterNumber, "number", "", "the letter's own number (nomor surat)")
+	date := fs.String("date", "", "the letter's date, YYYY-MM-DD")
+	fs.StringVar(&r.Summary, "subject", "", "summary (perihal); default the message's subject")
+	fs.StringVar(&r.Origin, "origin", "", "sender (asal surat); default the message's From")
+	class := fs.String("class", "", "security class: B, T, R or SR")
+	urgency := fs.String("urgency", "", "Biasa, Segera, Sangat Segera or Kilat")
+	fs.StringVar(&r.ClassCode, "code", "", "classification code (kode klasifikasi)")
+	fs.StringVar(&r.Attachments, "attachments", "", "attachments (lampiran)")
+	fs.StringVar(&r.Index, "index", "", "index (indeks)")
+	fs.StringVar(&r.Remarks, "remarks", "", "remarks (keterangan)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if *date != "" {
+		d, err := time.Parse("2006-01-02", *date)
+		if err != nil {
+			return usagef("--date %q is not a date like 2026-11-23", *date)
+		}
+		r.LetterDate = d
+	}
+	if r.Class, err = store.ParseClass(*class); err != nil {
+		return usageError{err}
+	}
+	if *class == "" {
+		r.Class = ""
+	}
+	if r.Urgency, err = store.ParseUrgency(*urgency); err != nil {
+		return usageError{err}
+	}
+	if *urgency == "" {
+		r.Urgency = ""
+	}
+	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return db.Register(id, r) })
+}
+
+func cmdInitial(a *app, args []string) error {
+	fs := newFlags(a, "initial")
+	by := fs.String("by", "", "the official's position; default the next in order")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return db.Initial(id, *by) })
+}
+
+func cmdAssign(a *app, args []string) error {
+	fs := newFlags(a, "assign")
+	courier := fs.String("courier", "", "the courier's name; a new name joins the list")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(*courier) == "" {
+		return usagef("name the courier with --courier")
+	}
+	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return db.Assign(id, *courier) })
+}
+
+func cmdDeliver(a *app, args []string) error {
+	fs := newFlags(a, "deliver")
+	to := fs.String("to", "", "the recipient, as routed")
+	via := fs.String("via", "", "ajudan, caraka, fax or online; default as routed")
+	by := fs.String("received-by", "", "who signed the receipt")
+	when := fs.String("at", "", "when, YYYY-MM-DD HH:MM; default now")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if *to == "" || *by == "" {
+		return usagef("give --to and --received-by")
+	}
+	var ch store.Channel
+	if *via != "" {
+		if ch, err = store.ParseChannel(*via); err != nil {
+			return usageError{err}
+		}
+	}
+	var at time.Time
+	if *when != "" {
+		db, err := a.open()
+		if err != nil {
+			return err
+		}
+		if at, err = time.ParseInLocation("2006-01-02 15:04", *when, db.Calendar().Location()); err != nil {
+			return usagef("--at %q is not a time like 2026-11-23 14:05", *when)
+		}
+	}
+	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) {
+		return db.Deliver(id, *to, ch, *by, at)
+	})
+}
+
+func cmdArchive(a *app, args []string) error {
+	fs := newFlags(a, "archive")
+	loc := fs.String("location", "", "where the paper is kept (cabinet/box/folder)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return db.Archive(id, *loc) })
+}
+
+func cmdSetAside(a *app, args []string) error {
+	fs := newFlags(a, "set-aside")
+	reason := fs.String("reason", "", "why: not an official message, or classified")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return db.SetAside(id, *reason) })
+}
+
+func cmdUndo(a *app, args []string) error {
+	fs := newFlags(a, "undo")
+	reason := fs.String("reason", "", "why the step is corrected")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return db.Undo(id, *reason) })
+}
+
+func cmdDirectory(a *app, args []string) error {
+	fs := newFlags(a, "directory")
+	asJSON := fs.Bool("json", false, "print JSON")
+	set := fs.String("set", "", "replace the directory with this JSON file (as --json prints it)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", pos[0])
+	}
+	db, err := a.open()
+	if err != nil {
+		return err
+	}
+	if *set != "" {
+		data, err := os.ReadFile(*set)
+		if err != nil {
+			return fmt.Errorf("read directory: %w", err)
+		}
+		var d store.Directory
+		if err := json.Unmarshal(data, &d); err != nil {
+			return fmt.Errorf("read directory %s: %w", *set, err)
+		}
+		if err := db.SetDirectory(&d, "directory --set "+*set); err != nil {
+			return err
+		}
+	}
+	d, err := db.Directory()
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return a.writeJSON(d)
+	}
+	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "PENERIMA\tSALURAN")
+	for _, r := range d.Recipients {
+		fmt.Fprintf(tw, "%s\t%s\n", r.Name, a.txt.Channel(r.Channel))
+	}
+	fmt.Fprintln(tw, "\nPEJABAT PARAF (urut)\t")
+	for i, o := range d.Officials {
+		fmt.Fprintf(tw, "%d. %s\t\n", i+1, o.Position)
+	}
+	fmt.Fprintln(tw, "\nCARAKA\t")
+	for _, c := range d.Couriers {
+		fmt.Fprintf(tw, "%s\t\n", c.Name)
+	}
+	return tw.Flush()
+}
+
+func cmdBackup(a *app, args []string) error {
+	fs := newFlags(a, "backup")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("give the backup file's path")
+	}
+	db, err := a.open()
+	if err != nil {
+		return err
+	}
+	if err := db.BackupFile(pos[0]); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, pos[0])
+	return nil
+}
+
+func cmdVerify(a *app, args []string) error {
+	fs := newFlags(a, "verify")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	db, err := a.open()
+	if err != nil {
+		return err
+	}
+	rep, err := db.Verify()
+	if err != nil {
+		return err
+	}
+	for _, p := range rep.Problems {
+		fmt.Fprintln(a.stdout, p)
+	}
+	fmt.Fprintln(a.stdout, rep.Summary())
+	if !rep.OK() {
+		return fmt.Errorf("the store failed verification: %d problems", len(rep.Problems))
+	}
+	return nil
+}

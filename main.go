@@ -1,0 +1,180 @@
+// Command sanapati-desk is the desk of the Operator Transmisi Sandi: it
+// fetches official messages from the Sanapati mailbox, walks each one through
+// the 11 steps of the service standard, prints its paper, and keeps the
+// working-day clock. With no subcommand it starts the terminal interface;
+// every step is also a subcommand.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"sanapati-desk/store"
+	"sanapati-desk/tui"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// app is what every subcommand works with.
+type app struct {
+	cfg      config
+	dbPath   string
+	confPath string
+	demo     bool
+	txt      *tui.Text
+	stdin    io.Reader
+	stdout   io.Writer
+	stderr   io.Writer
+	db       *store.DB
+}
+
+// run parses the global flags, then runs one subcommand or the interface,
+// and returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, txt: tui.Catalog("id")}
+	a.dbPath, a.confPath = defaultPaths()
+	fs := flag.NewFlagSet("sanapati-desk", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&a.dbPath, "db", a.dbPath, "store file (also SANAPATI_DB)")
+	confFlag := fs.String("config", "", "settings file (also SANAPATI_CONFIG)")
+	lang := fs.String("lang", "", "language of messages and paper: id or en")
+	fs.BoolVar(&a.demo, "demo", false, "run on a built-in demo mailbox with a throwaway store")
+	fs.Usage = func() { usage(stderr) }
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *confFlag != "" {
+		a.confPath = *confFlag
+	}
+	cfg, err := loadConfig(a.confPath, *confFlag != "" || os.Getenv("SANAPATI_CONFIG") != "")
+	if err != nil {
+		fmt.Fprintln(stderr, "sanapati-desk:", err)
+		return 1
+	}
+	if *lang != "" {
+		if *lang != "id" && *lang != "en" {
+			fmt.Fprintf(stderr, "sanapati-desk: --lang must be id or en, not %q\n", *lang)
+			return 2
+		}
+		cfg.Lang = *lang
+	}
+	a.cfg, a.txt = cfg, tui.Catalog(cfg.Lang)
+
+	name, rest := "", fs.Args()
+	if len(rest) > 0 {
+		name, rest = rest[0], rest[1:]
+	}
+	cmd, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(stderr, "sanapati-desk: unknown command %q\n", name)
+		usage(stderr)
+		return 2
+	}
+	err = cmd.run(a, rest)
+	if a.db != nil {
+		if cerr := a.db.Close(); err == nil {
+			err = cerr
+		}
+	}
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "sanapati-desk %s: %v\n", name, ue.error)
+		return 2
+	default:
+		fmt.Fprintln(stderr, "sanapati-desk:", a.txt.Error(err))
+		return 1
+	}
+}
+
+// usageError is a mistake in a command line.
+type usageError struct{ error }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+// command is one subcommand.
+type command struct {
+	synopsis string
+	run      func(a *app, args []string) error
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: sanapati-desk [--db PATH] [--config PATH] [--lang id|en] [--demo] [COMMAND [ARGS]]")
+	fmt.Fprintln(w, "\nWith no command, the desk's interface starts. Commands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		if n != "" {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].synopsis)
+	}
+}
+
+// open opens the store once, with the settings' calendar and operator.
+func (a *app) open() (*store.DB, error) {
+	if a.db != nil {
+		return a.db, nil
+	}
+	cal, err := a.cfg.calendar()
+	if err != nil {
+		return nil, err
+	}
+	db, err := store.Open(a.dbPath, store.Options{Calendar: cal, Operator: a.cfg.Operator})
+	if err != nil {
+		return nil, err
+	}
+	a.db = db
+	return db, nil
+}
+
+// parseFlags parses flags that may come before or after positional
+// arguments, and returns the positional ones.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos, args = append(pos, args[0]), args[1:]
+	}
+}
+
+func newFlags(a *app, name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(a.stderr)
+	return fs
+}
+
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

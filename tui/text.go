@@ -1,0 +1,155 @@
+// Package tui is the operator's screen: Bubble Tea models over the store,
+// the intake and the paper, and the catalogue of every text the desk shows.
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"sanapati-desk/store"
+)
+
+// Text is the catalogue of every sentence and label the desk shows, in one
+// language. Indonesian is the default; English is the other.
+type Text struct {
+	// Lang is "id" or "en".
+	Lang string
+}
+
+// Catalog returns the catalogue for lang ("id" or "en"; anything else is
+// Indonesian).
+func Catalog(lang string) *Text {
+	if lang == "en" {
+		return &Text{Lang: "en"}
+	}
+	return &Text{Lang: "id"}
+}
+
+// messages holds each sentence as {Indonesian, English}, Printf formats.
+var messages = map[string][2]string{
+	// Stages.
+	"stage.received":   {"Diterima", "Received"},
+	"stage.checked":    {"Diperiksa", "Checked"},
+	"stage.printed":    {"Dicetak", "Printed"},
+	"stage.registered": {"Diagendakan", "Registered"},
+	"stage.forwarded":  {"Ke pemeriksa", "With examiner"},
+	"stage.initialled": {"Diparaf", "Initialled"},
+	"stage.assigned":   {"Dibawa caraka", "With courier"},
+	"stage.delivered":  {"Terkirim", "Delivered"},
+	"stage.archived":   {"Diarsipkan", "Archived"},
+	"stage.set_aside":  {"Disisihkan", "Set aside"},
+	// Channels.
+	"channel.ajudan": {"Ajudan", "Aide"},
+	"channel.caraka": {"Caraka", "Courier"},
+	"channel.fax":    {"Faks", "Fax"},
+	"channel.online": {"Aplikasi", "Online app"},
+	// Errors the operator can fix.
+	"err.not_found":         {"Naskah %s tidak ada. Periksa nomornya dengan 'list'.", "Letter %s does not exist. Check its number with 'list'."},
+	"err.out_of_order":      {"Langkah \"%s\" tidak bisa untuk naskah berstatus %s. Kerjakan langkah berikutnya: %s.", "Step \"%s\" is not possible for a letter that is %s. Do the next step: %s."},
+	"err.out_of_order_end":  {"Langkah \"%s\" tidak bisa untuk naskah berstatus %s.", "Step \"%s\" is not possible for a letter that is %s."},
+	"err.unknown_recipient": {"\"%s\" tidak ada di daftar penerima. Lihat 'directory'.", "\"%s\" is not in the recipients list. See 'directory'."},
+	"err.unknown_official":  {"\"%s\" bukan pejabat yang memaraf naskah ini.", "\"%s\" is not an official who initials this letter."},
+	"err.initial_order":     {"Paraf berurutan: berikutnya %s.", "Initials go in order: next is %s."},
+	"err.classified":        {"Naskah bersifat %s tidak boleh melalui jalur biasa. Sisihkan dengan alasannya.", "A letter classified %s must not go down the ordinary path. Set it aside with a reason."},
+	"err.reason_required":   {"Tuliskan alasannya.", "Give a reason."},
+	"err.nothing_to_undo":   {"Tidak ada langkah yang bisa dibatalkan.", "There is no step to undo."},
+	"err.already_delivered": {"Tanda terima untuk %s sudah dicatat.", "The receipt for %s is already recorded."},
+	"err.locked":            {"Meja sudah dibuka di jendela lain. Tutup yang itu dulu.", "The desk is already open elsewhere. Close that one first."},
+	"err.invalid":           {"Isian tidak valid: %s.", "Invalid input: %s."},
+	// Actions, as the operator names them.
+	"action.route":        {"pilih penerima", "choose recipients"},
+	"action.print_copies": {"cetak salinan", "print copies"},
+	"action.register":     {"agendakan", "register"},
+	"action.print_card":   {"cetak kartu kendali", "print control card"},
+	"action.initial":      {"catat paraf", "record initial"},
+	"action.assign":       {"tugaskan caraka", "assign courier"},
+	"action.deliver":      {"catat tanda terima", "record receipt"},
+	"action.archive":      {"arsipkan", "archive"},
+	"action.set_aside":    {"sisihkan", "set aside"},
+	"action.undo":         {"batalkan langkah", "undo step"},
+	"action.receive":      {"terima", "receive"},
+	"action.directory":    {"ubah direktori", "edit directory"},
+}
+
+// T returns the sentence for key with args filled in; an unknown key is
+// returned as it is, so a missing entry shows rather than hides.
+func (t *Text) T(key string, args ...any) string {
+	m, ok := messages[key]
+	if !ok {
+		return key
+	}
+	s := m[0]
+	if t.Lang == "en" {
+		s = m[1]
+	}
+	if len(args) == 0 {
+		return s
+	}
+	return fmt.Sprintf(s, args...)
+}
+
+// Stage names a stage.
+func (t *Text) Stage(s store.Stage) string { return t.T("stage." + string(s)) }
+
+// Channel names a delivery channel.
+func (t *Text) Channel(c store.Channel) string { return t.T("channel." + string(c)) }
+
+// Action names an action.
+func (t *Text) Action(a store.Action) string { return t.T("action." + string(a)) }
+
+// Error turns an error into one sentence that says what to do next. Errors
+// the operator caused are translated; others are shown as they are.
+func (t *Text) Error(err error) string {
+	var e *store.Error
+	if !errors.As(err, &e) {
+		return err.Error()
+	}
+	switch e.Code {
+	case store.ErrNotFound, store.ErrUnknownRecipient, store.ErrUnknownOfficial,
+		store.ErrInitialOrder, store.ErrClassified, store.ErrAlreadyDelivered:
+		return t.T("err."+string(e.Code), e.Subject)
+	case store.ErrOutOfOrder:
+		if next := store.NextAction(e.Stage); next != "" {
+			return t.T("err.out_of_order", t.Action(e.Action), t.Stage(e.Stage), t.Action(next))
+		}
+		return t.T("err.out_of_order_end", t.Action(e.Action), t.Stage(e.Stage))
+	case store.ErrReasonRequired, store.ErrNothingToUndo, store.ErrLocked:
+		return t.T("err." + string(e.Code))
+	case store.ErrInvalid:
+		return t.T("err.invalid", e.Detail)
+	}
+	return err.Error()
+}
+
+var monthsID = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+	"Agustus", "September", "Oktober", "November", "Desember"}
+
+// Date shows a day as "27 November 2026" (Indonesian) or "27 November 2026".
+func (t *Text) Date(tm time.Time) string {
+	if tm.IsZero() {
+		return "-"
+	}
+	if t.Lang == "en" {
+		return tm.Format("2 January 2006")
+	}
+	return fmt.Sprintf("%d %s %d", tm.Day(), monthsID[tm.Month()-1], tm.Year())
+}
+
+// DateTime shows a moment as "27 November 2026 08.14 WIB".
+func (t *Text) DateTime(tm time.Time) string {
+	if tm.IsZero() {
+		return "-"
+	}
+	return t.Date(tm) + " " + t.Clock(tm)
+}
+
+// Clock shows a time of day the Indonesian way, "08.14 WIB".
+func (t *Text) Clock(tm time.Time) string {
+	zone, _ := tm.Zone()
+	if strings.HasPrefix(zone, "+") || strings.HasPrefix(zone, "-") {
+		zone = "UTC" + zone
+	}
+	return tm.Format("15.04") + " " + zone
+}

@@ -13,6 +13,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 
 	"sanapati-desk/store"
 	"sanapati-desk/tui"
@@ -140,6 +141,16 @@ func (a *app) open() (*store.DB, error) {
 		return nil, err
 	}
 	a.db = db
+	now := db.Now().In(cal.Location())
+	years := []int{now.Year()}
+	if now.Month() == time.December {
+		years = append(years, now.Year()+1)
+	}
+	for _, y := range years {
+		if !cal.HasYear(y) {
+			fmt.Fprintln(a.stderr, a.txt.T("warn.no_calendar", y))
+		}
+	}
 	return db, nil
 }
 

@@ -77,12 +77,14 @@ func Allowed(a Action, s Stage) bool {
 }
 
 // NextAction is the step the operator takes next on a letter at stage s, or
-// "" when the letter's journey is over.
+// "" when the letter's journey is over: the furthest step allowed, since an
+// earlier one (choosing recipients again) may still be allowed too.
 func NextAction(s Stage) Action {
-	for _, a := range []Action{ActionRoute, ActionPrintCopies, ActionRegister, ActionPrintCard,
-		ActionInitial, ActionAssign, ActionDeliver, ActionArchive} {
-		if Allowed(a, s) {
-			return a
+	steps := []Action{ActionRoute, ActionPrintCopies, ActionRegister, ActionPrintCard,
+		ActionInitial, ActionAssign, ActionDeliver, ActionArchive}
+	for i := len(steps) - 1; i >= 0; i-- {
+		if Allowed(steps[i], s) {
+			return steps[i]
 		}
 	}
 	return ""

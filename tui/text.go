@@ -58,6 +58,8 @@ var messages = map[string][2]string{
 	"err.already_delivered": {"Tanda terima untuk %s sudah dicatat.", "The receipt for %s is already recorded."},
 	"err.locked":            {"Meja sudah dibuka di jendela lain. Tutup yang itu dulu.", "The desk is already open elsewhere. Close that one first."},
 	"err.invalid":           {"Isian tidak valid: %s.", "Invalid input: %s."},
+	// Warnings.
+	"warn.no_calendar": {"Peringatan: tidak ada daftar hari libur untuk tahun %d; batas waktu tahun itu hanya menghitung Senin-Jumat. Lengkapi berkas kalender.", "Warning: no holiday list for %d; due times that year count Monday to Friday only. Complete the calendar file."},
 	// Actions, as the operator names them.
 	"action.route":        {"pilih penerima", "choose recipients"},
 	"action.print_copies": {"cetak salinan", "print copies"},

@@ -1,0 +1,105 @@
+package mail
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"mime"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// SaveAttachment writes attachment a of the raw message into dir under its
+// own name, made safe for a file system; an existing file is never
+// overwritten: "name (2).pdf" is tried instead. It returns the path written.
+func SaveAttachment(raw []byte, a Attachment, dir string) (string, error) {
+	name := safeName(a.Name)
+	if name == "" {
+		name = fmt.Sprintf("lampiran-%d%s", a.index+1, extensionFor(a.Type))
+	}
+	ext := filepath.Ext(name)
+	base := strings.TrimSuffix(name, ext)
+	for i := 1; i < 1000; i++ {
+		p := filepath.Join(dir, name)
+		if i > 1 {
+			p = filepath.Join(dir, fmt.Sprintf("%s (%d)%s", base, i, ext))
+		}
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", fmt.Errorf("save attachment: %w", err)
+		}
+		werr := WriteAttachment(f, raw, a)
+		cerr := f.Close()
+		if werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			os.Remove(p)
+			return "", werr
+		}
+		return p, nil
+	}
+	return "", fmt.Errorf("save attachment %q: too many files of that name in %s", a.Name, dir)
+}
+
+// safeName makes a file name safe on Linux, macOS and Windows: sanitised,
+// no path separators or reserved characters, no leading dots, not a
+// reserved device name, at most 120 bytes.
+func safeName(name string) string {
+	name = SanitizeLine(name)
+	name = strings.Map(func(r rune) rune {
+		switch r {
+		case '/', '\\', ':', '*', '?', '"', '<', '>', '|':
+			return '_'
+		}
+		return r
+	}, name)
+	name = strings.TrimLeft(name, ". ")
+	name = strings.TrimRight(name, ". ")
+	if len(name) > 120 {
+		ext := filepath.Ext(name)
+		if len(ext) > 10 {
+			ext = ""
+		}
+		cut := 120 - len(ext)
+		for cut > 0 && !validCut(name, cut) {
+			cut--
+		}
+		name = name[:cut] + ext
+	}
+	stem := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
+	switch stem {
+	case "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+		"LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9":
+		name = "_" + name
+	}
+	return name
+}
+
+// validCut reports whether s[:i] ends on a rune boundary.
+func validCut(s string, i int) bool {
+	return i >= len(s) || s[i] < 0x80 || s[i] >= 0xc0
+}
+
+// extensionFor returns a file extension for a media type, ".bin" when none
+// is known.
+func extensionFor(ct string) string {
+	switch ct {
+	case "application/pdf":
+		return ".pdf"
+	case "message/rfc822":
+		return ".eml"
+	case "text/plain":
+		return ".txt"
+	case "text/html":
+		return ".html"
+	}
+	if exts, err := mime.ExtensionsByType(ct); err == nil && len(exts) > 0 {
+		return exts[0]
+	}
+	return ".bin"
+}

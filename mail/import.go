@@ -1,0 +1,243 @@
+package mail
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"sanapati-desk/store"
+)
+
+// ImportResult is what an import did.
+type ImportResult struct {
+	// Files were read, holding Messages messages.
+	Files, Messages int
+	// New counts letters added; Added are their IDs.
+	New   int
+	Added []uint64
+	// Duplicates counts messages the store already had.
+	Duplicates int
+	// Problems counts messages read with a ParseProblem (stored raw and
+	// flagged).
+	Problems int
+}
+
+// importBatch bounds how many messages, and bytes, one transaction holds.
+const (
+	importBatch      = 500
+	importBatchBytes = 16 << 20
+)
+
+// Import stores the messages of .eml files and mbox files (as webmail
+// exports them: mboxrd or mboxo, "From " lines between messages) through
+// the same path as a sync, with the same dedupe: importing a file twice
+// adds nothing. A file that cannot be read does not stop the others; the
+// error names every file that failed.
+func Import(db *store.DB, paths ...string) (ImportResult, error) {
+	var (
+		res  ImportResult
+		errs []error
+	)
+	for _, p := range paths {
+		if err := importFile(db, p, &res); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return res, errors.Join(errs...)
+}
+
+func importFile(db *store.DB, path string, res *ImportResult) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("import %s: %w", path, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("import %s: %w", path, err)
+	}
+	if fi.IsDir() {
+		return fmt.Errorf("import %s: is a folder, not a file", path)
+	}
+	res.Files++
+	var pending []store.Incoming
+	var size int
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		r, err := db.Add(pending)
+		if err != nil {
+			return fmt.Errorf("import %s: %w", path, err)
+		}
+		res.New += len(r.Added)
+		res.Added = append(res.Added, r.Added...)
+		res.Duplicates += r.Duplicates
+		for _, in := range pending {
+			if in.ParseProblem != "" {
+				res.Problems++
+			}
+		}
+		pending, size = nil, 0
+		return nil
+	}
+	add := func(raw []byte, src string, received time.Time) error {
+		res.Messages++
+		if received.IsZero() {
+			received = receivedHeaderTime(raw)
+		}
+		if received.IsZero() {
+			received = fi.ModTime()
+		}
+		pending = append(pending, NewIncoming(raw, received, store.Source{File: src}))
+		size += len(raw)
+		if len(pending) >= importBatch || size >= importBatchBytes {
+			return flush()
+		}
+		return nil
+	}
+
+	br := bufio.NewReaderSize(f, 64<<10)
+	head, _ := br.Peek(5)
+	if string(head) == "From " {
+		n := 0
+		err := readMbox(br, func(raw []byte, fromLine string) error {
+			n++
+			return add(raw, fmt.Sprintf("%s#%d", abs, n), fromLineTime(fromLine))
+		})
+		if err != nil {
+			flush()
+			return fmt.Errorf("import %s: %w", path, err)
+		}
+		return flush()
+	}
+	raw, err := io.ReadAll(io.LimitReader(br, maxMessageBytes+1))
+	if err != nil {
+		return fmt.Errorf("import %s: %w", path, err)
+	}
+	if len(raw) > maxMessageBytes {
+		return fmt.Errorf("import %s: larger than %d MB, not a message the desk accepts", path, maxMessageBytes>>20)
+	}
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return fmt.Errorf("import %s: the file is empty", path)
+	}
+	if err := add(raw, abs, time.Time{}); err != nil {
+		return err
+	}
+	return flush()
+}
+
+// readMbox calls fn for each message of an mbox. A "From " line starts a
+// message when it follows an empty line (or starts the file) or looks like
+// a real separator (it carries a date); ">From " lines are unescaped the
+// mboxrd way, which reads mboxo files correctly too.
+func readMbox(r *bufio.Reader, fn func(raw []byte, fromLine string) error) error {
+	var (
+		cur       bytes.Buffer
+		fromLine  string
+		started   bool
+		prevBlank = true
+	)
+	emit := func() error {
+		b := cur.Bytes()
+		// The empty line before the next separator belongs to the mbox.
+		if bytes.HasSuffix(b, []byte("\r\n")) {
+			b = b[:len(b)-2]
+		} else if bytes.HasSuffix(b, []byte("\n")) {
+			b = b[:len(b)-1]
+		}
+		if len(bytes.TrimSpace(b)) == 0 {
+			return nil
+		}
+		raw := make([]byte, len(b))
+		copy(raw, b)
+		return fn(raw, fromLine)
+	}
+	for {
+		line, err := r.ReadBytes('\n')
+		if len(line) > 0 {
+			if bytes.HasPrefix(line, []byte("From ")) && (prevBlank || reFromLine.Match(line)) {
+				if started {
+					if err := emit(); err != nil {
+						return err
+					}
+				}
+				started, fromLine, prevBlank = true, strings.TrimRight(string(line), "\r\n"), false
+				cur.Reset()
+			} else {
+				if isEscapedFrom(line) {
+					line = line[1:]
+				}
+				cur.Write(line)
+				prevBlank = len(bytes.TrimRight(line, "\r\n")) == 0
+				if cur.Len() > maxMessageBytes {
+					return fmt.Errorf("a message in the mbox is larger than %d MB", maxMessageBytes>>20)
+				}
+			}
+		}
+		if err == io.EOF {
+			if started || cur.Len() > 0 {
+				return emit()
+			}
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// reFromLine matches a separator line that carries a date, as mbox writers
+// put there: "From sender Sat Jan  3 01:05:34 1996" and variants.
+var reFromLine = regexp.MustCompile(`^From \S+ +[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{1,2}:\d{2}(:\d{2})?( [+-]\d{4})? \d{4}`)
+
+func isEscapedFrom(line []byte) bool {
+	i := 0
+	for i < len(line) && line[i] == '>' {
+		i++
+	}
+	return i > 0 && bytes.HasPrefix(line[i:], []byte("From "))
+}
+
+// fromLineTime reads the delivery time an mbox separator line carries.
+func fromLineTime(line string) time.Time {
+	f := strings.Fields(line)
+	if len(f) < 3 {
+		return time.Time{}
+	}
+	s := strings.Join(f[2:], " ")
+	for _, layout := range []string{"Mon Jan 2 15:04:05 2006", "Mon Jan 2 15:04:05 -0700 2006", "Mon Jan 2 15:04 2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// receivedHeaderTime reads the time in the topmost Received header: when
+// the last server took the message in.
+func receivedHeaderTime(raw []byte) time.Time {
+	hb, _ := splitMessage(raw)
+	h, _ := parseHeader(hb)
+	v := h.Get("Received")
+	i := strings.LastIndexByte(v, ';')
+	if i < 0 {
+		return time.Time{}
+	}
+	t, err := parseDate(v[i+1:])
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}

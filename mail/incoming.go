@@ -1,0 +1,33 @@
+package mail
+
+import (
+	"time"
+
+	"sanapati-desk/store"
+)
+
+// NewIncoming reads raw far enough to fill the store's record of it: the
+// sanitised From, Subject, Message-ID and Date, whether files are attached,
+// and what could not be read. The raw bytes are kept as they are whatever
+// the parser thinks of them.
+func NewIncoming(raw []byte, receivedAt time.Time, src store.Source) store.Incoming {
+	m := Read(raw)
+	has := false
+	for _, a := range m.Attachments {
+		if !a.Inline {
+			has = true
+			break
+		}
+	}
+	return store.Incoming{
+		Raw:            raw,
+		ReceivedAt:     receivedAt,
+		Source:         src,
+		MessageID:      m.MessageID,
+		From:           m.From,
+		Subject:        m.Subject,
+		Date:           m.Date,
+		HasAttachments: has,
+		ParseProblem:   m.Problem(),
+	}
+}

@@ -1,0 +1,366 @@
+package mail
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"mime"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	message "github.com/emersion/go-message"
+	"github.com/emersion/go-message/charset"
+	"github.com/emersion/go-message/textproto"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// wordDecoder decodes RFC 2047 words in every charset go-message knows.
+var wordDecoder = &mime.WordDecoder{CharsetReader: charset.Reader}
+
+// splitMessage cuts an entity into its header and its body at the first
+// empty line. An entity whose first line is not a header field is all body.
+func splitMessage(raw []byte) (header, body []byte) {
+	if !looksLikeHeader(raw) {
+		return nil, raw
+	}
+	for i := 0; i < len(raw); {
+		j := bytes.IndexByte(raw[i:], '\n')
+		if j < 0 {
+			return raw, nil
+		}
+		line := raw[i : i+j]
+		if len(line) == 0 || (len(line) == 1 && line[0] == '\r') {
+			return raw[:i], raw[i+j+1:]
+		}
+		i += j + 1
+	}
+	return raw, nil
+}
+
+// looksLikeHeader reports whether raw starts with a header field (or with
+// the empty line of an empty header).
+func looksLikeHeader(raw []byte) bool {
+	if len(raw) == 0 || raw[0] == '\n' || bytes.HasPrefix(raw, []byte("\r\n")) {
+		return true
+	}
+	line := raw
+	if i := bytes.IndexByte(raw, '\n'); i >= 0 {
+		line = raw[:i]
+	}
+	_, ok := fieldName(line)
+	return ok
+}
+
+// fieldName returns the name of a header line "Name: value".
+func fieldName(line []byte) (string, bool) {
+	i := bytes.IndexByte(line, ':')
+	if i <= 0 {
+		return "", false
+	}
+	name := bytes.TrimRight(line[:i], " \t")
+	if len(name) == 0 {
+		return "", false
+	}
+	for _, c := range name {
+		if c <= ' ' || c >= 0x7f {
+			return "", false
+		}
+	}
+	return string(name), true
+}
+
+// parseHeader reads a header leniently: lines that are not fields are
+// dropped and reported, what remains is parsed by go-message.
+func parseHeader(b []byte) (message.Header, []string) {
+	var (
+		clean    bytes.Buffer
+		problems []string
+		dropped  int
+		first    string
+		kept     bool
+	)
+	clean.Grow(len(b) + 2)
+	for len(b) > 0 {
+		line := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, b = b[:i+1], b[i+1:]
+		} else {
+			b = nil
+		}
+		switch {
+		case line[0] == ' ' || line[0] == '\t':
+			if kept {
+				clean.Write(line)
+				continue
+			}
+		default:
+			if _, ok := fieldName(line); ok {
+				clean.Write(line)
+				kept = true
+				continue
+			}
+		}
+		kept = false
+		if dropped == 0 {
+			first = SanitizeLine(string(truncate(line, 60)))
+		}
+		dropped++
+	}
+	if dropped > 0 {
+		problems = append(problems, fmt.Sprintf("%d header line(s) could not be read, the first: %q", dropped, first))
+	}
+	if clean.Len() > 0 && !bytes.HasSuffix(clean.Bytes(), []byte("\n")) {
+		clean.WriteString("\r\n")
+	}
+	clean.WriteString("\r\n")
+	h, err := textproto.ReadHeader(bufio.NewReader(&clean))
+	if err != nil {
+		problems = append(problems, "header: "+SanitizeLine(err.Error()))
+	}
+	return message.Header{Header: h}, problems
+}
+
+func truncate(b []byte, n int) []byte {
+	if len(b) > n {
+		return b[:n]
+	}
+	return b
+}
+
+// splitMultipart cuts a multipart body into its parts. closed is false when
+// the closing boundary is missing; the last part then runs to the end.
+func splitMultipart(body []byte, boundary string) (parts [][]byte, closed bool) {
+	delim := []byte("--" + boundary)
+	start := -1
+	for pos := 0; pos < len(body); {
+		next := len(body)
+		end := next
+		if i := bytes.IndexByte(body[pos:], '\n'); i >= 0 {
+			end, next = pos+i, pos+i+1
+		}
+		line := bytes.TrimRight(body[pos:end], " \t\r")
+		if bytes.HasPrefix(line, delim) {
+			rest := line[len(delim):]
+			if len(rest) == 0 || string(rest) == "--" {
+				if start >= 0 {
+					stop := pos
+					if stop > start && body[stop-1] == '\n' {
+						stop--
+						if stop > start && body[stop-1] == '\r' {
+							stop--
+						}
+					}
+					parts = append(parts, body[start:stop])
+				}
+				if len(rest) > 0 {
+					return parts, true
+				}
+				start = next
+			}
+		}
+		pos = next
+	}
+	if start >= 0 && start <= len(body) {
+		parts = append(parts, body[start:])
+	}
+	return parts, false
+}
+
+// contentType returns the lower-case media type and its parameters; a
+// header go-message cannot parse is read leniently.
+func contentType(h message.Header) (string, map[string]string, error) {
+	if h.Get("Content-Type") == "" {
+		return "text/plain", map[string]string{}, nil
+	}
+	t, params, err := h.ContentType()
+	if err != nil {
+		t, params = lenientParams(h.Get("Content-Type"))
+	}
+	t = strings.ToLower(strings.TrimSpace(t))
+	if !strings.Contains(t, "/") {
+		t = "application/octet-stream"
+	}
+	return t, params, err
+}
+
+// disposition returns the lower-case disposition and its parameters.
+func disposition(h message.Header) (string, map[string]string) {
+	v := h.Get("Content-Disposition")
+	if v == "" {
+		return "", map[string]string{}
+	}
+	d, params, err := h.ContentDisposition()
+	if err != nil {
+		d, params = lenientParams(v)
+	}
+	return strings.ToLower(strings.TrimSpace(d)), params
+}
+
+// lenientParams reads "value; k=v; k2="v 2"" where mime.ParseMediaType
+// gives up (duplicate, unquoted or broken parameters). RFC 2231 forms
+// are decoded here too, in any charset go-message knows.
+func lenientParams(v string) (string, map[string]string) {
+	params := map[string]string{}
+	fields := splitParams(v)
+	value := strings.TrimSpace(fields[0])
+	ext := map[string]map[int]string{} // name -> section -> value
+	encoded := map[string]bool{}       // name -> its first section has charset'lang'
+	for _, f := range fields[1:] {
+		k, val, ok := strings.Cut(f, "=")
+		if !ok {
+			continue
+		}
+		k = strings.ToLower(strings.TrimSpace(k))
+		val = strings.TrimSpace(val)
+		if len(val) >= 2 && val[0] == '"' && val[len(val)-1] == '"' {
+			val = strings.ReplaceAll(val[1:len(val)-1], `\"`, `"`)
+		}
+		if name, sec, ok := rfc2231Key(k); ok {
+			if ext[name] == nil {
+				ext[name] = map[int]string{}
+			}
+			ext[name][sec] = val
+			if sec == 0 && strings.HasSuffix(k, "*") {
+				encoded[name] = true
+			}
+			continue
+		}
+		if _, seen := params[k]; !seen {
+			params[k] = decodeWords(val)
+		}
+	}
+	for name, secs := range ext {
+		params[name] = decode2231(secs, encoded[name])
+	}
+	return value, params
+}
+
+// splitParams splits at semicolons outside quotes.
+func splitParams(v string) []string {
+	var (
+		out   []string
+		quote bool
+		start int
+	)
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '"':
+			quote = !quote
+		case '\\':
+			i++
+		case ';':
+			if !quote {
+				out = append(out, v[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(out, v[start:])
+}
+
+// rfc2231Key reads "name*", "name*0" or "name*0*" into the name and the
+// section number.
+func rfc2231Key(k string) (string, int, bool) {
+	name, rest, ok := strings.Cut(k, "*")
+	if !ok || name == "" {
+		return "", 0, false
+	}
+	rest = strings.TrimSuffix(rest, "*")
+	if rest == "" {
+		return name, 0, true
+	}
+	n := 0
+	for _, c := range rest {
+		if c < '0' || c > '9' {
+			return "", 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return name, n, true
+}
+
+// decode2231 joins RFC 2231 sections and, when encoded, decodes
+// charset'lang'%XX text.
+func decode2231(secs map[int]string, encoded bool) string {
+	var sb strings.Builder
+	for i := 0; ; i++ {
+		s, ok := secs[i]
+		if !ok {
+			break
+		}
+		sb.WriteString(s)
+	}
+	joined := sb.String()
+	if !encoded {
+		return decodeWords(joined)
+	}
+	cs, rest, ok := strings.Cut(joined, "'")
+	if !ok {
+		return joined
+	}
+	_, text, ok := strings.Cut(rest, "'")
+	if !ok {
+		return joined
+	}
+	raw, err := url.PathUnescape(text)
+	if err != nil {
+		raw = text
+	}
+	return toUTF8(cs, []byte(raw))
+}
+
+// toUTF8 converts b from charset cs; unknown charsets and invalid bytes are
+// read as Windows-1252, the usual suspect.
+func toUTF8(cs string, b []byte) string {
+	if cs != "" && !strings.EqualFold(cs, "utf-8") && !strings.EqualFold(cs, "us-ascii") {
+		if r, err := charset.Reader(cs, bytes.NewReader(b)); err == nil {
+			var out bytes.Buffer
+			if _, err := out.ReadFrom(r); err == nil {
+				return out.String()
+			}
+		}
+	}
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	s, err := charmap.Windows1252.NewDecoder().Bytes(b)
+	if err != nil {
+		return strings.ToValidUTF8(string(b), "\uFFFD")
+	}
+	return string(s)
+}
+
+// decodeWords decodes RFC 2047 words; 8-bit text that is not UTF-8 is read
+// as Windows-1252.
+func decodeWords(s string) string {
+	if d, err := wordDecoder.DecodeHeader(s); err == nil {
+		s = d
+	}
+	if !utf8.ValidString(s) {
+		return toUTF8("", []byte(s))
+	}
+	return s
+}
+
+// fileName returns the decoded file name of a part, from the disposition's
+// filename or the type's name, RFC 2231 and RFC 2047 forms included.
+func fileName(h message.Header, ctParams, dParams map[string]string) string {
+	for _, n := range []string{dParams["filename"], ctParams["name"]} {
+		if n != "" {
+			return SanitizeLine(decodeWords(n))
+		}
+	}
+	// mime.ParseMediaType drops RFC 2231 values in charsets other than
+	// UTF-8 and ASCII: read them here.
+	for _, f := range []struct{ field, param string }{{"Content-Disposition", "filename"}, {"Content-Type", "name"}} {
+		v := h.Get(f.field)
+		if !strings.Contains(v, "*") {
+			continue
+		}
+		if _, p := lenientParams(v); p[f.param] != "" {
+			return SanitizeLine(p[f.param])
+		}
+	}
+	return ""
+}

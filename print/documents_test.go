@@ -1,0 +1,221 @@
+package print
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"sanapati-desk/store"
+)
+
+func TestReceipt(t *testing.T) {
+	tests := []struct {
+		name    string
+		lang    string
+		letter  func(*store.Letter)
+		want    []string
+		notWant []string
+	}{
+		{
+			name: "assigned, one receipt back",
+			letter: func(l *store.Letter) {
+				l.Courier = "Slamet Riyadi"
+				l.Recipients[1].DeliveredAt = at(2026, time.November, 24, 9, 30)
+				l.Recipients[1].ReceivedBy = "Ajudan Sekda"
+			},
+			want: []string{
+				"TANDA TERIMA NASKAH BERITA", "Slamet Riyadi", "Melalui (ajudan/caraka/faks/aplikasi)",
+				"Nama penerima", "Tanggal, jam", "Paraf", "ajudan", "caraka", "faks",
+				"Ajudan Sekda", "24-11-2026 09.30",
+			},
+		},
+		{
+			name:   "English, no courier yet",
+			lang:   "en",
+			letter: func(l *store.Letter) { l.Recipients[0].Channel = store.ChannelOnline },
+			want:   []string{"RECEIPT FOR MESSAGE COPIES", "Courier", "online app", "Received by", "Initials"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := testLetter()
+			tt.letter(l)
+			opts := testOptions()
+			opts.Lang = tt.lang
+			var buf bytes.Buffer
+			if err := Receipt(&buf, l, opts); err != nil {
+				t.Fatalf("Receipt() = %v", err)
+			}
+			text := flat(t, buf.Bytes())
+			want := append([]string{"0042/2026", testNumber, testSubject, testOrigin}, tt.want...)
+			for _, r := range l.Recipients {
+				want = append(want, r.Name)
+			}
+			for _, w := range want {
+				if !contains(text, w) {
+					t.Fatalf("Receipt() text lacks %q:\n%s", w, text)
+				}
+			}
+			inside(t, buf.Bytes())
+		})
+	}
+}
+
+// bookLetters are n registered letters of 2026, one a day from January.
+func bookLetters(n int) []store.Letter {
+	base := testLetter()
+	out := make([]store.Letter, n)
+	for i := range out {
+		l := *base
+		l.ID = uint64(i + 1)
+		l.Agenda = store.AgendaNumber{Year: 2026, Seq: i + 1}
+		l.ReceivedAt = at(2026, time.January, 2, 8, 0).Add(time.Duration(i) * 7 * time.Hour)
+		l.LetterNumber = fmt.Sprintf("%03d/%d/SJ", i%1000, 4000+i)
+		l.Summary = fmt.Sprintf("Perihal nomor %d: %s", i+1, testSubject)
+		if i%7 == 0 {
+			l.Summary += " — dengan uraian panjang tentang koordinasi, pelaporan, dan evaluasi penyelenggaraan persandian di seluruh perangkat daerah"
+		}
+		out[i] = l
+	}
+	return out
+}
+
+func TestAgendaBook(t *testing.T) {
+	tests := []struct {
+		name   string
+		n      int
+		opts   func(*Options)
+		header string
+		total  string
+		size   [2]float64
+	}{
+		{"A4, several pages", 130, nil, "Asal surat", "Jumlah: 130 naskah berita", [2]float64{841.89, 595.28}},
+		{"F4 in English", 40, func(o *Options) { o.Paper, o.Lang = "F4", "en" }, "Origin", "Total: 40 messages", [2]float64{935.43, 609.45}},
+		{"empty book", 0, nil, "Asal surat", "Jumlah: 0 naskah berita", [2]float64{841.89, 595.28}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := testOptions()
+			if tt.opts != nil {
+				tt.opts(&opts)
+			}
+			letters := bookLetters(tt.n)
+			var buf bytes.Buffer
+			if err := AgendaBook(&buf, letters, "Tahun 2026", opts); err != nil {
+				t.Fatalf("AgendaBook() = %v", err)
+			}
+			layout := pdfText(t, buf.Bytes(), "-layout")
+			text := flat(t, buf.Bytes())
+			n := pages(layout)
+			if tt.n > 100 && n < 3 {
+				t.Fatalf("AgendaBook(%d letters) made %d pages", tt.n, n)
+			}
+			for i, page := range strings.Split(strings.TrimSuffix(layout, "\f"), "\f") {
+				if !strings.Contains(page, tt.header) {
+					t.Fatalf("AgendaBook() page %d lacks the column header %q:\n%s", i+1, tt.header, page)
+				}
+			}
+			pageOf := "Halaman %d dari %d"
+			if opts.Lang == "en" {
+				pageOf = "Page %d of %d"
+			}
+			for p := 1; p <= n; p++ {
+				if w := fmt.Sprintf(pageOf, p, n); !contains(text, w) {
+					t.Fatalf("AgendaBook() lacks %q", w)
+				}
+			}
+			if !contains(text, tt.total) {
+				t.Fatalf("AgendaBook() lacks the closing line %q", tt.total)
+			}
+			for _, l := range letters {
+				for _, w := range []string{l.Agenda.String(), l.LetterNumber} {
+					if !strings.Contains(layout, w) {
+						t.Fatalf("AgendaBook() lacks %q", w)
+					}
+				}
+				if !contains(text, fmt.Sprintf("Perihal nomor %d:", l.Agenda.Seq)) {
+					t.Fatalf("AgendaBook() lacks the subject of %s", l.Agenda)
+				}
+			}
+			if w, h := pageSize(t, buf.Bytes()); !near(w, tt.size[0]) || !near(h, tt.size[1]) {
+				t.Fatalf("AgendaBook() page is %gx%g pt, want %gx%g", w, h, tt.size[0], tt.size[1])
+			}
+			inside(t, buf.Bytes())
+		})
+	}
+}
+
+func TestMonthlyReport(t *testing.T) {
+	tests := []struct {
+		name string
+		lang string
+		want []string
+	}{
+		{"Indonesian", "", []string{
+			"LAPORAN BULANAN PELAYANAN PENERIMAAN NASKAH BERITA BIASA", "November 2026",
+			"Naskah berita diterima 6", "Dikesampingkan 1", "Selesai dalam 1 hari kerja 1",
+			"Persentase tepat waktu 33,3%", "Terlambat 2", "Masih berjalan, belum jatuh tempo 2",
+			"0011/2026", "0012/2026", "Terlambat selesai", "Caraka sakit", "belum selesai",
+			"1,00", "0,29", "ajudan 1 1,29", "caraka 1 0,97", "faks 1 0,88", "Volume harian",
+		}},
+		{"English", "en", []string{
+			"MONTHLY SERVICE REPORT", "November 2026", "Messages received 6", "Share on time 33.3%",
+			"still open", "aide 1 1.29", "courier 1 0.97", "fax 1 0.88", "Daily volume",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := testOptions()
+			opts.Lang = tt.lang
+			var buf bytes.Buffer
+			if err := MonthlyReport(&buf, monthLetters(), time.Date(2026, time.November, 1, 0, 0, 0, 0, time.UTC), opts); err != nil {
+				t.Fatalf("MonthlyReport() = %v", err)
+			}
+			text := flat(t, buf.Bytes())
+			for _, w := range tt.want {
+				if !contains(text, w) {
+					t.Fatalf("MonthlyReport() text lacks %q:\n%s", w, text)
+				}
+			}
+			inside(t, buf.Bytes())
+		})
+	}
+}
+
+// TestRender draws every kind of document with pdftoppm: each page must
+// come out as an image with ink on it.
+func TestRender(t *testing.T) {
+	l := testLetter()
+	opts := testOptions()
+	cover := opts
+	cover.CardLayout = "cover"
+	f4 := opts
+	f4.Paper = "F4"
+	kinds := []struct {
+		name  string
+		write func(*bytes.Buffer) error
+	}{
+		{"card", func(b *bytes.Buffer) error { return ControlCard(b, l, opts) }},
+		{"cover sheet", func(b *bytes.Buffer) error { return ControlCard(b, l, cover) }},
+		{"copy", func(b *bytes.Buffer) error { return Copy(b, l, l.Recipients[0], testBody(), opts) }},
+		{"receipt", func(b *bytes.Buffer) error { return Receipt(b, l, opts) }},
+		{"agenda book", func(b *bytes.Buffer) error { return AgendaBook(b, bookLetters(60), "Tahun 2026", f4) }},
+		{"monthly report", func(b *bytes.Buffer) error {
+			return MonthlyReport(b, monthLetters(), time.Date(2026, time.November, 1, 0, 0, 0, 0, time.UTC), opts)
+		}},
+	}
+	for _, k := range kinds {
+		t.Run(k.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := k.write(&buf); err != nil {
+				t.Fatalf("%s: %v", k.name, err)
+			}
+			drawn := render(t, buf.Bytes())
+			if want := pages(pdfText(t, buf.Bytes(), "-layout")); drawn != want {
+				t.Fatalf("pdftoppm drew %d pages of %d", drawn, want)
+			}
+		})
+	}
+}

@@ -1,0 +1,219 @@
+package print
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"sanapati-desk/store"
+)
+
+// ExportAgenda writes the agenda book of letters to path in the format the
+// extension names: .pdf (as AgendaBook draws it), .xlsx or .csv (UTF-8
+// with a byte order mark). title says which period the book covers. The
+// file appears whole or not at all.
+func ExportAgenda(path string, letters []store.Letter, title string, opts Options) error {
+	s, err := opts.settings()
+	if err != nil {
+		return fmt.Errorf("export agenda: %w", err)
+	}
+	var write func(io.Writer) error
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".pdf":
+		write = func(w io.Writer) error { return AgendaBook(w, letters, title, opts) }
+	case ".xlsx":
+		write = func(w io.Writer) error {
+			return writeXLSX(w, s, s.lab.agendaTitle+" "+title, []sheet{s.agendaSheet(letters)})
+		}
+	case ".csv":
+		write = func(w io.Writer) error { return writeCSV(w, s, []sheet{s.agendaSheet(letters)}) }
+	default:
+		return fmt.Errorf("export agenda: unknown format %q (use .pdf, .xlsx or .csv)", ext)
+	}
+	if err := writeFile(path, write); err != nil {
+		return fmt.Errorf("export agenda: %w", err)
+	}
+	return nil
+}
+
+// ExportReport writes the monthly report for the month containing month to
+// path in the format the extension names: .pdf (as MonthlyReport draws it),
+// .xlsx (a sheet each for the summary, the late letters, the channels and
+// the daily volume) or .csv (the same tables one after another).
+func ExportReport(path string, letters []store.Letter, month time.Time, opts Options) error {
+	s, err := opts.settings()
+	if err != nil {
+		return fmt.Errorf("export report: %w", err)
+	}
+	sheets := func() []sheet {
+		return s.reportSheets(MonthFigures(letters, month, s.Calendar, s.now))
+	}
+	var write func(io.Writer) error
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".pdf":
+		write = func(w io.Writer) error { return MonthlyReport(w, letters, month, opts) }
+	case ".xlsx":
+		write = func(w io.Writer) error {
+			return writeXLSX(w, s, s.lab.reportTitle+" "+s.month(month), sheets())
+		}
+	case ".csv":
+		write = func(w io.Writer) error { return writeCSV(w, s, sheets()) }
+	default:
+		return fmt.Errorf("export report: unknown format %q (use .pdf, .xlsx or .csv)", ext)
+	}
+	if err := writeFile(path, write); err != nil {
+		return fmt.Errorf("export report: %w", err)
+	}
+	return nil
+}
+
+// writeFile writes through a temporary file beside path and renames it
+// into place, so a failed export leaves no half file behind.
+func writeFile(path string, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	return atomicWrite(path, buf.Bytes())
+}
+
+// atomicWrite puts data at path whole or not at all.
+func atomicWrite(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// sheet is one table of an export: a spreadsheet sheet, or a section of
+// a CSV file.
+type sheet struct {
+	name   string
+	header []string
+	widths []float64 // column widths in characters
+	// rows hold string, int, float64 (two decimals), percent, day and
+	// moment values.
+	rows [][]any
+}
+
+// Typed cells, so that each format writes dates as dates and numbers as
+// numbers.
+type (
+	day     time.Time // a date
+	moment  time.Time // a date and time of day
+	percent float64   // a share from 0 to 1
+)
+
+// dayOf and momentOf leave zero times empty.
+func dayOf(t time.Time) any {
+	if t.IsZero() {
+		return ""
+	}
+	return day(t)
+}
+
+func momentOf(t time.Time) any {
+	if t.IsZero() {
+		return ""
+	}
+	return moment(t)
+}
+
+func (s *settings) agendaSheet(letters []store.Letter) sheet {
+	lab := s.lab
+	sh := sheet{
+		name: lab.agendaSheet,
+		header: []string{lab.no, lab.serial, lab.received, lab.origin, lab.letterNumber,
+			lab.letterDate, lab.subjectSummary, lab.attachments, lab.forwardedTo, lab.remarks},
+		widths: []float64{7, 12, 17, 30, 22, 12, 50, 16, 40, 25},
+		rows:   make([][]any, len(letters)),
+	}
+	for i := range letters {
+		r := s.agendaRow(&letters[i])
+		var seq any = ""
+		if r.seq > 0 {
+			seq = r.seq
+		}
+		number := r.number
+		if r.seq == 0 {
+			number = ""
+		}
+		sh.rows[i] = []any{seq, number, momentOf(r.received), r.origin, r.letterNumber,
+			dayOf(r.letterDate), r.summary, r.attachments, r.forwardedTo, r.remarks}
+	}
+	return sh
+}
+
+func (s *settings) reportSheets(f Figures) []sheet {
+	lab := s.lab
+	summary := sheet{
+		name: lab.summarySheet, header: []string{lab.measure, lab.value}, widths: []float64{40, 14},
+		rows: [][]any{
+			{lab.receivedCount, f.Received},
+			{lab.setAside, f.SetAside},
+			{lab.onTime, f.OnTime},
+			{lab.onTimeShare, percent(f.OnTimeShare)},
+			{lab.late, f.Late},
+			{lab.pending, f.Pending},
+		},
+	}
+	late := sheet{
+		name: lab.lateSheet,
+		header: []string{lab.no, lab.serial, lab.subject, lab.received, lab.due, lab.done,
+			lab.delay, lab.reason},
+		widths: []float64{6, 12, 50, 17, 17, 17, 12, 40},
+	}
+	for i, l := range f.LateLetters {
+		late.rows = append(late.rows, []any{i + 1, l.Agenda.Format(s.AgendaFormat), l.Subject,
+			momentOf(l.ReceivedAt), momentOf(l.Due), momentOf(l.DoneAt), l.Delay, l.Reason})
+	}
+	channels := sheet{
+		name:   lab.channelSheet,
+		header: []string{lab.channel, lab.deliveries, lab.averageDays},
+		widths: []float64{18, 14, 16},
+	}
+	for _, c := range f.Channels {
+		channels.rows = append(channels.rows, []any{s.channel(c.Channel), c.Deliveries, c.AverageDays})
+	}
+	daily := sheet{
+		name: lab.dailySheet, header: []string{lab.day, lab.daysReceived}, widths: []float64{12, 10},
+	}
+	for i, n := range f.Daily {
+		daily.rows = append(daily.rows, []any{day(f.Month.AddDate(0, 0, i)), n})
+	}
+	return []sheet{summary, late, channels, daily}
+}
+
+// wall re-reads t's clock in the document's zone as UTC: spreadsheets
+// have no zones, and the office reads its own clock.
+func (s *settings) wall(t time.Time) time.Time {
+	t = t.In(s.loc)
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+}

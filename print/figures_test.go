@@ -1,0 +1,157 @@
+package print
+
+import (
+	"math"
+	"testing"
+	"time"
+
+	"sanapati-desk/store"
+)
+
+// hours is a span of office time in working days of 8.5 hours (07.30-16.00).
+func hours(h float64) float64 { return h / 8.5 }
+
+// monthLetters are November 2026 as the figures test sees it at Friday
+// 27 November 10.00, with a letter on each side of the month's edges.
+func monthLetters() []store.Letter {
+	delivered := func(name string, ch store.Channel, t time.Time) store.Recipient {
+		return store.Recipient{Name: name, Channel: ch, DeliveredAt: t, ReceivedBy: "Staf"}
+	}
+	return []store.Letter{
+		{ // on time: due Tue 24 Nov 08.14, done 08.00
+			ID: 1, Agenda: store.AgendaNumber{Year: 2026, Seq: 10}, Subject: "Tepat waktu",
+			ReceivedAt: at(2026, time.November, 23, 8, 14), DoneAt: at(2026, time.November, 24, 8, 0),
+			Stage:      store.StageDelivered,
+			Recipients: []store.Recipient{delivered("Kepala Dinas Kesehatan", store.ChannelCourier, at(2026, time.November, 24, 8, 0))},
+		},
+		{ // late: Fri 15.00 is due Mon 30 Nov 15.00, done Tue 1 Dec 09.00
+			ID: 2, Agenda: store.AgendaNumber{Year: 2026, Seq: 12}, Subject: "Terlambat selesai",
+			ReceivedAt: at(2026, time.November, 27, 15, 0), DoneAt: at(2026, time.December, 1, 9, 0),
+			Stage: store.StageDelivered, Remarks: "Caraka sakit",
+			Recipients: []store.Recipient{delivered("Walikota", store.ChannelAide, at(2026, time.December, 1, 9, 0))},
+		},
+		{ // late and still open: due Thu 26 Nov 10.00, one copy delivered
+			ID: 3, Agenda: store.AgendaNumber{Year: 2026, Seq: 11}, Subject: "Terlambat terbuka",
+			ReceivedAt: at(2026, time.November, 25, 10, 0), Stage: store.StageAssigned,
+			Recipients: []store.Recipient{
+				delivered("Camat Pekalongan Utara", store.ChannelFax, at(2026, time.November, 26, 9, 0)),
+				{Name: "Walikota", Channel: store.ChannelAide},
+			},
+		},
+		{ // open, due Mon 30 Nov 09.00: pending
+			ID: 4, Subject: "Berjalan", ReceivedAt: at(2026, time.November, 27, 9, 0), Stage: store.StageChecked,
+		},
+		{ // set aside
+			ID: 5, Subject: "Bukan naskah dinas", ReceivedAt: at(2026, time.November, 2, 11, 0),
+			Stage: store.StageSetAside, SetAsideReason: "iklan",
+		},
+		{ // the last minutes of November in Jakarta, already December in UTC
+			ID: 6, Subject: "Akhir bulan", ReceivedAt: at(2026, time.November, 30, 23, 30), Stage: store.StageReceived,
+		},
+		{ // the first minutes of December in Jakarta, still November in UTC
+			ID: 7, Subject: "Awal Desember", ReceivedAt: at(2026, time.December, 1, 0, 30), Stage: store.StageReceived,
+		},
+		{ // October
+			ID: 8, Subject: "Oktober", ReceivedAt: at(2026, time.October, 30, 9, 0), Stage: store.StageArchived,
+			DoneAt: at(2026, time.October, 30, 10, 0),
+		},
+	}
+}
+
+func TestMonthFigures(t *testing.T) {
+	cal := store.DefaultCalendar()
+	type late struct {
+		id    uint64
+		delay float64
+	}
+	tests := []struct {
+		name     string
+		letters  []store.Letter
+		month    time.Time
+		received int
+		setAside int
+		onTime   int
+		late     []late
+		pending  int
+		share    float64
+		channels []ChannelFigure
+		daily    map[int]int // day -> count; other days 0
+		days     int
+		noHols   bool
+	}{
+		{
+			name:     "november 2026",
+			letters:  monthLetters(),
+			month:    time.Date(2026, time.November, 1, 0, 0, 0, 0, time.UTC),
+			received: 6, setAside: 1, onTime: 1, pending: 2,
+			late: []late{
+				{3, hours(6 + 2.5)}, // Thu 10.00-16.00, Fri 07.30-10.00 (now)
+				{2, hours(1 + 1.5)}, // Mon 15.00-16.00, Tue 07.30-09.00
+			},
+			share: 1.0 / 3,
+			channels: []ChannelFigure{
+				{Channel: store.ChannelAide, Deliveries: 1, AverageDays: hours(1 + 8.5 + 1.5)},
+				{Channel: store.ChannelCourier, Deliveries: 1, AverageDays: hours(7+46.0/60) + hours(0.5)},
+				{Channel: store.ChannelFax, Deliveries: 1, AverageDays: hours(6 + 1.5)},
+			},
+			daily: map[int]int{2: 1, 23: 1, 25: 1, 27: 2, 30: 1},
+			days:  30,
+		},
+		{
+			name:   "a month with no letters and no holiday list",
+			month:  time.Date(2031, time.February, 10, 0, 0, 0, 0, time.UTC),
+			days:   28,
+			noHols: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := MonthFigures(tt.letters, tt.month, cal, testNow())
+			if f.Received != tt.received || f.SetAside != tt.setAside || f.OnTime != tt.onTime ||
+				f.Late != len(tt.late) || f.Pending != tt.pending {
+				t.Fatalf("MonthFigures() received %d set aside %d on time %d late %d pending %d, want %d %d %d %d %d",
+					f.Received, f.SetAside, f.OnTime, f.Late, f.Pending,
+					tt.received, tt.setAside, tt.onTime, len(tt.late), tt.pending)
+			}
+			if math.Abs(f.OnTimeShare-tt.share) > 1e-9 {
+				t.Fatalf("MonthFigures().OnTimeShare = %v, want %v", f.OnTimeShare, tt.share)
+			}
+			if len(f.LateLetters) != len(tt.late) {
+				t.Fatalf("MonthFigures().LateLetters = %+v, want %d", f.LateLetters, len(tt.late))
+			}
+			for i, w := range tt.late {
+				got := f.LateLetters[i]
+				if got.ID != w.id || math.Abs(got.Delay-w.delay) > 1e-9 {
+					t.Fatalf("MonthFigures().LateLetters[%d] = letter %d delay %v, want letter %d delay %v",
+						i, got.ID, got.Delay, w.id, w.delay)
+				}
+			}
+			if len(f.LateLetters) > 0 && (f.LateLetters[1].Reason != "Caraka sakit" || f.LateLetters[0].DoneAt != (time.Time{})) {
+				t.Fatalf("MonthFigures().LateLetters = %+v, want the reason and an open letter", f.LateLetters)
+			}
+			if len(f.Channels) != len(tt.channels) {
+				t.Fatalf("MonthFigures().Channels = %+v, want %+v", f.Channels, tt.channels)
+			}
+			for i, w := range tt.channels {
+				got := f.Channels[i]
+				if got.Channel != w.Channel || got.Deliveries != w.Deliveries || math.Abs(got.AverageDays-w.AverageDays) > 1e-9 {
+					t.Fatalf("MonthFigures().Channels[%d] = %+v, want %+v", i, got, w)
+				}
+			}
+			if len(f.Daily) != tt.days {
+				t.Fatalf("MonthFigures().Daily has %d days, want %d", len(f.Daily), tt.days)
+			}
+			for i, n := range f.Daily {
+				if n != tt.daily[i+1] {
+					t.Fatalf("MonthFigures().Daily[day %d] = %d, want %d", i+1, n, tt.daily[i+1])
+				}
+			}
+			if f.NoHolidays != tt.noHols {
+				t.Fatalf("MonthFigures().NoHolidays = %v, want %v", f.NoHolidays, tt.noHols)
+			}
+			if want := time.Date(tt.month.Year(), tt.month.Month(), 1, 0, 0, 0, 0, cal.Location()); !f.Month.Equal(want) {
+				t.Fatalf("MonthFigures().Month = %v, want %v", f.Month, want)
+			}
+		})
+	}
+}

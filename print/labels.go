@@ -1,0 +1,192 @@
+package print
+
+import "sanapati-desk/store"
+
+// labels are every word the documents print, in one language.
+type labels struct {
+	months       [12]string
+	clockLayout  string
+	decimalComma bool
+	thousands    byte
+	cardColours  []string
+	channels     map[store.Channel]string
+	classes      map[store.SecurityClass]string
+	urgencies    map[store.Urgency]string
+
+	// Page furniture.
+	pageOf, printedAt string
+
+	// Fields of the card, the copy and the book.
+	index, classCode, serial, summary, attachments, registered string
+	from, letterDate, letterNumber, to, received, due          string
+	class, urgency, classAndUrgency, handler, initials         string
+	initialDate, notes, no, position, dateCol, subject         string
+	origin, subjectSummary, forwardedTo, remarks               string
+
+	// The control card and cover sheet.
+	cardTitle, coverTitle, copyLabel, more string
+
+	// The copy.
+	copyTitle, copyFor, copyRecipient, via, notRegistered string
+	noText, attachmentList, none, printedAlong            string
+
+	// The receipt.
+	receiptTitle, courier, recipient, viaChannels, receiverName string
+	dateTime, receiptNote, noRecipients                         string
+
+	// The agenda book.
+	agendaTitle, agendaTotal, noLetters string
+
+	// The monthly report.
+	reportTitle, reportShort, summaryHeading, measure, value       string
+	standard, oneWorkingDay, setAside, onTime, onTimeShare, late   string
+	pending, noHolidays, dailyHeading, nonWorkingDay, lateHeading  string
+	done, delay, reason, stillOpen, noneLate, channelHeading       string
+	channel, deliveries, averageDays, noDeliveries, daysReceived   string
+	lateSheet, channelSheet, dailySheet, summarySheet, agendaSheet string
+	day, count, receivedCount                                      string
+}
+
+var labelsID = labels{
+	months: [12]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+		"Agustus", "September", "Oktober", "November", "Desember"},
+	clockLayout:  "15.04",
+	decimalComma: true,
+	thousands:    '.',
+	cardColours:  []string{"putih", "kuning", "merah"},
+	channels: map[store.Channel]string{
+		store.ChannelAide: "ajudan", store.ChannelCourier: "caraka",
+		store.ChannelFax: "faks", store.ChannelOnline: "aplikasi",
+	},
+	classes: map[store.SecurityClass]string{
+		store.ClassOrdinary: "Biasa", store.ClassRestricted: "Terbatas",
+		store.ClassSecret: "Rahasia", store.ClassTopSecret: "Sangat Rahasia",
+	},
+	urgencies: map[store.Urgency]string{},
+
+	pageOf:    "Halaman %d dari %s",
+	printedAt: "Dicetak",
+
+	index: "Indeks", classCode: "Kode klasifikasi", serial: "No. Agenda",
+	summary: "Isi ringkas", attachments: "Lampiran", registered: "Tanggal",
+	from: "Dari", letterDate: "Tgl. surat", letterNumber: "No. surat", to: "Kepada",
+	received: "Diterima", due: "Batas waktu", class: "Sifat", urgency: "Urgensi",
+	classAndUrgency: "Sifat / urgensi", handler: "Pengolah", initials: "Paraf",
+	initialDate: "tgl.", notes: "Catatan", no: "No", position: "Jabatan",
+	dateCol: "Tanggal, jam", subject: "Perihal", origin: "Asal surat",
+	subjectSummary: "Perihal / isi ringkas", forwardedTo: "Diteruskan kepada",
+	remarks: "Keterangan",
+
+	cardTitle:  "KARTU KENDALI NASKAH BERITA MASUK",
+	coverTitle: "LEMBAR PENGANTAR NASKAH BERITA BIASA",
+	copyLabel:  "Lembar %d",
+	more:       "… dan %d penerima lain",
+
+	copyTitle: "SALINAN NASKAH BERITA", copyFor: "Salinan untuk %s",
+	copyRecipient: "Untuk", via: "Melalui", notRegistered: "belum diagendakan",
+	noText: "(pesan tanpa teks)", attachmentList: "Lampiran pesan",
+	none: "tidak ada", printedAlong: "dicetak terlampir",
+
+	receiptTitle: "TANDA TERIMA NASKAH BERITA", courier: "Caraka",
+	recipient: "Penerima", viaChannels: "Melalui (ajudan/caraka/faks/aplikasi)",
+	receiverName: "Nama penerima", dateTime: "Tanggal, jam",
+	receiptNote:  "Tanda terima yang telah diparaf dikembalikan kepada operator transmisi sandi.",
+	noRecipients: "(belum ada penerima)",
+
+	agendaTitle: "BUKU AGENDA NASKAH BERITA MASUK",
+	agendaTotal: "Jumlah: %s naskah berita", noLetters: "(tidak ada naskah berita)",
+
+	reportTitle:    "LAPORAN BULANAN PELAYANAN PENERIMAAN NASKAH BERITA BIASA",
+	reportShort:    "Laporan bulanan",
+	summaryHeading: "Ringkasan", measure: "Ukuran", value: "Nilai",
+	standard: "Standar waktu pelayanan", oneWorkingDay: "1 hari kerja",
+	setAside: "Dikesampingkan", onTime: "Selesai dalam 1 hari kerja",
+	onTimeShare: "Persentase tepat waktu", late: "Terlambat",
+	pending:       "Masih berjalan, belum jatuh tempo",
+	noHolidays:    "Kalender tahun %d belum memuat hari libur: hari kerja dihitung Senin–Jumat.",
+	dailyHeading:  "Volume harian",
+	nonWorkingDay: "hari libur, Sabtu dan Minggu",
+	lateHeading:   "Naskah berita terlambat",
+	done:          "Selesai", delay: "Terlambat (hari kerja)", reason: "Alasan",
+	stillOpen: "belum selesai", noneLate: "(tidak ada yang terlambat)",
+	channelHeading: "Rata-rata waktu pengantaran per saluran",
+	channel:        "Saluran", deliveries: "Jumlah pengantaran",
+	averageDays: "Rata-rata (hari kerja)", noDeliveries: "(belum ada pengantaran)",
+	daysReceived: "Diterima",
+	summarySheet: "Ringkasan", lateSheet: "Terlambat", channelSheet: "Per saluran",
+	dailySheet: "Harian", agendaSheet: "Agenda",
+	day: "Tanggal", count: "Jumlah", receivedCount: "Naskah berita diterima",
+}
+
+var labelsEN = labels{
+	months: [12]string{"January", "February", "March", "April", "May", "June", "July",
+		"August", "September", "October", "November", "December"},
+	clockLayout: "15:04",
+	thousands:   ',',
+	cardColours: []string{"white", "yellow", "red"},
+	channels: map[store.Channel]string{
+		store.ChannelAide: "aide", store.ChannelCourier: "courier",
+		store.ChannelFax: "fax", store.ChannelOnline: "online app",
+	},
+	classes: map[store.SecurityClass]string{
+		store.ClassOrdinary: "Ordinary", store.ClassRestricted: "Restricted",
+		store.ClassSecret: "Secret", store.ClassTopSecret: "Top secret",
+	},
+	urgencies: map[store.Urgency]string{
+		store.UrgencyOrdinary: "Ordinary", store.UrgencyUrgent: "Urgent",
+		store.UrgencyVeryUrgent: "Very urgent", store.UrgencyFlash: "Flash",
+	},
+
+	pageOf:    "Page %d of %s",
+	printedAt: "Printed",
+
+	index: "Index", classCode: "Classification code", serial: "Agenda no.",
+	summary: "Summary", attachments: "Attachments", registered: "Date",
+	from: "From", letterDate: "Letter date", letterNumber: "Letter no.", to: "To",
+	received: "Received", due: "Due", class: "Security", urgency: "Urgency",
+	classAndUrgency: "Security / urgency", handler: "Handler", initials: "Initials",
+	initialDate: "date", notes: "Notes", no: "No", position: "Position",
+	dateCol: "Date, time", subject: "Subject", origin: "Origin",
+	subjectSummary: "Subject / summary", forwardedTo: "Forwarded to",
+	remarks: "Remarks",
+
+	cardTitle:  "CONTROL CARD, INCOMING MESSAGE",
+	coverTitle: "COVER SHEET, ORDINARY MESSAGE",
+	copyLabel:  "Copy %d",
+	more:       "… and %d more recipients",
+
+	copyTitle: "COPY OF MESSAGE", copyFor: "Copy for %s",
+	copyRecipient: "For", via: "Via", notRegistered: "not registered yet",
+	noText: "(message without text)", attachmentList: "Attachments of the message",
+	none: "none", printedAlong: "printed along",
+
+	receiptTitle: "RECEIPT FOR MESSAGE COPIES", courier: "Courier",
+	recipient: "Recipient", viaChannels: "Via (aide/courier/fax/app)",
+	receiverName: "Received by", dateTime: "Date, time",
+	receiptNote:  "Return the initialled receipt to the operator.",
+	noRecipients: "(no recipients yet)",
+
+	agendaTitle: "INCOMING MESSAGES AGENDA BOOK",
+	agendaTotal: "Total: %s messages", noLetters: "(no messages)",
+
+	reportTitle:    "MONTHLY SERVICE REPORT, ORDINARY MESSAGES RECEIVED",
+	reportShort:    "Monthly report",
+	summaryHeading: "Summary", measure: "Measure", value: "Value",
+	standard: "Service standard", oneWorkingDay: "1 working day",
+	setAside: "Set aside", onTime: "Done within 1 working day",
+	onTimeShare: "Share on time", late: "Late",
+	pending:       "Open, not yet due",
+	noHolidays:    "The calendar lists no holidays for %d: working days counted as Monday–Friday.",
+	dailyHeading:  "Daily volume",
+	nonWorkingDay: "holidays and weekends",
+	lateHeading:   "Late messages",
+	done:          "Done", delay: "Late by (working days)", reason: "Reason",
+	stillOpen: "still open", noneLate: "(none late)",
+	channelHeading: "Average time to deliver by channel",
+	channel:        "Channel", deliveries: "Deliveries",
+	averageDays: "Average (working days)", noDeliveries: "(no deliveries yet)",
+	daysReceived: "Received",
+	summarySheet: "Summary", lateSheet: "Late", channelSheet: "By channel",
+	dailySheet: "Daily", agendaSheet: "Agenda",
+	day: "Date", count: "Count", receivedCount: "Messages received",
+}

@@ -1,0 +1,261 @@
+package print
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"sanapati-desk/store"
+)
+
+// Options are the office's settings every document is drawn with. The zero
+// value prints Indonesian on A4 with the default card colours.
+type Options struct {
+	// Paper is "A4" (the default) or "F4" (Folio, 215 x 330 mm).
+	Paper string
+	// Office, Unit and Address are the letterhead (kop) lines, for example
+	// "PEMERINTAH KOTA PEKALONGAN" and "DINAS KOMUNIKASI DAN INFORMATIKA".
+	Office, Unit, Address string
+	// Lang is "id" (the default) or "en".
+	Lang string
+	// AgendaFormat shows agenda numbers; "" means store.DefaultAgendaFormat.
+	AgendaFormat string
+	// CardCopies labels the control card's copies, one page each, usually
+	// their paper colours; nil means putih, kuning, merah (white, yellow,
+	// red in English). A single "" prints one unlabelled page.
+	CardCopies []string
+	// CardLayout is "card" (kartu kendali, the default) or "cover" (lembar
+	// pengantar surat biasa).
+	CardLayout string
+	// Officials initial the card, in order; the card uses the letter's own
+	// initials once it has them and these before.
+	Officials []store.Official
+	// Calendar gives due times, the zone dates are shown in, and working
+	// days; nil means store.DefaultCalendar().
+	Calendar *store.Calendar
+	// Now is the clock for "printed at" lines and for what is overdue; nil
+	// means time.Now.
+	Now func() time.Time
+	// Deterministic fixes the PDF's creation date so that the same input
+	// gives the same bytes (tests, archives that hash what they keep).
+	Deterministic bool
+	// CSVSeparator separates CSV fields; 0 means ','. Spreadsheets set to a
+	// decimal-comma locale, Indonesian Excel among them, expect ';', and
+	// with ';' decimals are written with a comma too.
+	CSVSeparator rune
+}
+
+// settings are Options checked and completed, with what follows from them.
+type settings struct {
+	Options
+	lab *labels
+	loc *time.Location
+	now time.Time
+}
+
+// Papers in millimetres, portrait.
+var papers = map[string][2]float64{
+	"A4": {210, 297},
+	"F4": {215, 330},
+}
+
+func (o Options) settings() (*settings, error) {
+	s := &settings{Options: o}
+	switch p := strings.ToUpper(strings.TrimSpace(o.Paper)); p {
+	case "":
+		s.Paper = "A4"
+	case "A4", "F4":
+		s.Paper = p
+	case "FOLIO":
+		s.Paper = "F4"
+	default:
+		return nil, fmt.Errorf("unknown paper size %q (A4 or F4)", o.Paper)
+	}
+	switch strings.ToLower(strings.TrimSpace(o.Lang)) {
+	case "", "id":
+		s.lab = &labelsID
+	case "en":
+		s.lab = &labelsEN
+	default:
+		return nil, fmt.Errorf("unknown language %q (id or en)", o.Lang)
+	}
+	switch strings.ToLower(strings.TrimSpace(o.CardLayout)) {
+	case "", "card", "kartu":
+		s.CardLayout = "card"
+	case "cover", "pengantar":
+		s.CardLayout = "cover"
+	default:
+		return nil, fmt.Errorf("unknown card layout %q (card or cover)", o.CardLayout)
+	}
+	if s.AgendaFormat == "" {
+		s.AgendaFormat = store.DefaultAgendaFormat
+	}
+	if s.CardCopies == nil {
+		s.CardCopies = s.lab.cardColours
+	}
+	if s.Calendar == nil {
+		s.Calendar = store.DefaultCalendar()
+	}
+	s.loc = s.Calendar.Location()
+	if s.Now == nil {
+		s.Now = time.Now
+	}
+	s.now = s.Now().In(s.loc)
+	switch s.CSVSeparator {
+	case 0:
+		s.CSVSeparator = ','
+	case ',', ';', '\t':
+	default:
+		return nil, fmt.Errorf("unsupported CSV separator %q (comma, semicolon or tab)", s.CSVSeparator)
+	}
+	return s, nil
+}
+
+// agenda shows a letter's agenda number, or a dash before registration.
+func (s *settings) agenda(l *store.Letter) string {
+	if l.Agenda.IsZero() {
+		return "-"
+	}
+	return l.Agenda.Format(s.AgendaFormat)
+}
+
+// date shows a day as "27 November 2026", or "-" for the zero time.
+func (s *settings) date(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	t = t.In(s.loc)
+	return fmt.Sprintf("%d %s %d", t.Day(), s.lab.months[t.Month()-1], t.Year())
+}
+
+// shortDate shows a day as "27-11-2026", for tight table columns.
+func (s *settings) shortDate(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.In(s.loc).Format("02-01-2006")
+}
+
+// clock shows a time of day as "08.14 WIB" (Indonesian) or "08:14 WIB".
+func (s *settings) clock(t time.Time) string {
+	t = t.In(s.loc)
+	return t.Format(s.lab.clockLayout) + " " + zoneName(t)
+}
+
+// dateTime shows "27 November 2026 08.14 WIB", or "-" for the zero time.
+func (s *settings) dateTime(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return s.date(t) + " " + s.clock(t)
+}
+
+// shortDateTime shows "27-11-2026 08.14", for tight table columns.
+func (s *settings) shortDateTime(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return s.shortDate(t) + " " + t.In(s.loc).Format(s.lab.clockLayout)
+}
+
+// month shows "November 2026".
+func (s *settings) month(t time.Time) string {
+	return fmt.Sprintf("%s %d", s.lab.months[t.Month()-1], t.Year())
+}
+
+// zoneName is the zone's abbreviation; Indonesia's three zones have names
+// (WIB, WITA, WIT) that a bare offset would hide.
+func zoneName(t time.Time) string {
+	name, off := t.Zone()
+	if name != "" && (name[0] != '+' && name[0] != '-') {
+		return name
+	}
+	switch off {
+	case 7 * 3600:
+		return "WIB"
+	case 8 * 3600:
+		return "WITA"
+	case 9 * 3600:
+		return "WIT"
+	}
+	return t.Format("-07:00")
+}
+
+// number shows a decimal with the language's decimal mark and the given
+// number of places.
+func (s *settings) number(v float64, places int) string {
+	out := fmt.Sprintf("%.*f", places, v)
+	if s.lab.decimalComma {
+		out = strings.Replace(out, ".", ",", 1)
+	}
+	return out
+}
+
+// count shows an integer with the language's thousands separator.
+func (s *settings) count(n int) string {
+	digits := fmt.Sprint(n)
+	neg := strings.HasPrefix(digits, "-")
+	digits = strings.TrimPrefix(digits, "-")
+	var b strings.Builder
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(s.lab.thousands)
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// channel names a delivery channel in the document's language.
+func (s *settings) channel(c store.Channel) string {
+	if name, ok := s.lab.channels[c]; ok {
+		return name
+	}
+	if c == "" {
+		return "-"
+	}
+	return string(c)
+}
+
+// class names a security class in the document's language.
+func (s *settings) class(c store.SecurityClass) string {
+	if name, ok := s.lab.classes[c]; ok {
+		return name
+	}
+	if c == "" {
+		return s.lab.classes[store.ClassOrdinary]
+	}
+	return string(c)
+}
+
+// urgency names an urgency; the store keeps them in Indonesian.
+func (s *settings) urgency(u store.Urgency) string {
+	if u == "" {
+		u = store.UrgencyOrdinary
+	}
+	if name, ok := s.lab.urgencies[u]; ok {
+		return name
+	}
+	return string(u)
+}
+
+// orDash shows "-" for an empty value, so an empty box reads as empty on
+// purpose.
+func orDash(v string) string {
+	if strings.TrimSpace(v) == "" {
+		return "-"
+	}
+	return v
+}
+
+// recipientNames joins the letter's recipients with "; ".
+func recipientNames(l *store.Letter) string {
+	names := make([]string, len(l.Recipients))
+	for i, r := range l.Recipients {
+		names[i] = r.Name
+	}
+	return strings.Join(names, "; ")
+}

@@ -76,7 +76,6 @@ func (s *settings) examiner(l *store.Letter) string {
 // card draws the kartu kendali on the current page.
 func (d *doc) card(l *store.Letter, copyLabel string) {
 	s, lab := d.s, d.s.lab
-	timing := l.Timing(s.Calendar, s.now)
 	y := d.cardHead(d.top, lab.cardTitle, copyLabel)
 	// Left column labels are lw wide; the right column is rw wide with
 	// labels rlw wide, so that the boxes line up from row to row.
@@ -100,7 +99,7 @@ func (d *doc) card(l *store.Letter, copyLabel string) {
 		{{label: lab.to, value: s.recipientList(l, "; ", 8), labelW: lw, lines: 5}},
 		{
 			{label: lab.received, value: s.dateTime(l.ReceivedAt), labelW: lw},
-			{label: lab.due, value: s.dateTime(timing.Due), labelW: rlw, w: rw},
+			{label: lab.due, value: s.dateTime(s.due(l)), labelW: rlw, w: rw},
 		},
 		{
 			{label: lab.class, value: s.class(l.Class), labelW: lw},
@@ -195,7 +194,6 @@ func (d *doc) initialBoxes(y float64, ins []store.Initial) float64 {
 // coverSheet draws the lembar pengantar surat biasa on the current page.
 func (d *doc) coverSheet(l *store.Letter, copyLabel string) {
 	s, lab := d.s, d.s.lab
-	timing := l.Timing(s.Calendar, s.now)
 	y := d.kop(d.top)
 	if copyLabel != "" {
 		d.setFont(bold, 9)
@@ -207,7 +205,7 @@ func (d *doc) coverSheet(l *store.Letter, copyLabel string) {
 	rows := []field{
 		{label: lab.serial, value: s.agenda(l), big: true},
 		{label: lab.received, value: s.dateTime(l.ReceivedAt)},
-		{label: lab.due, value: s.dateTime(timing.Due)},
+		{label: lab.due, value: s.dateTime(s.due(l))},
 		{label: lab.from, value: orDash(l.Sender())},
 		{label: lab.letterNumber, value: orDash(l.LetterNumber)},
 		{label: lab.letterDate, value: s.date(l.LetterDate)},

@@ -52,7 +52,6 @@ func Copy(w io.Writer, l *store.Letter, r store.Recipient, body Body, opts Optio
 	y = d.title(y, lab.copyTitle, "")
 
 	const lw = 30
-	timing := l.Timing(s.Calendar, s.now)
 	agenda := s.agenda(l)
 	if l.Agenda.IsZero() {
 		agenda = lab.notRegistered
@@ -67,7 +66,7 @@ func Copy(w io.Writer, l *store.Letter, r store.Recipient, body Body, opts Optio
 	})
 	y += d.fieldRow(y, []field{
 		{label: lab.received, value: s.dateTime(l.ReceivedAt), labelW: lw},
-		{label: lab.due, value: s.dateTime(timing.Due), labelW: 18, w: 85},
+		{label: lab.due, value: s.dateTime(s.due(l)), labelW: 18, w: 85},
 	})
 	y += 4
 
@@ -117,14 +116,16 @@ func (d *doc) header(y float64, name, value string) float64 {
 	d.setFont(regular, 8.5)
 	lh := d.lineH()
 	values := d.wrap(orDash(value), d.width()-nameW, 8)
-	for i, v := range values {
+	for i := range max(len(names), len(values)) {
 		y = d.ensure(y, lh)
 		if i < len(names) {
 			d.setFont(bold, 8.5)
-			d.text(d.left, y, nameW-2, []string{names[i]}, "L")
+			d.text(d.left, y, nameW-2, names[i:i+1], "L")
 			d.setFont(regular, 8.5)
 		}
-		d.text(d.left+nameW, y, d.width()-nameW, []string{v}, "L")
+		if i < len(values) {
+			d.text(d.left+nameW, y, d.width()-nameW, values[i:i+1], "L")
+		}
 		y += lh
 	}
 	return y

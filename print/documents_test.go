@@ -3,6 +3,7 @@ package print
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -216,6 +217,39 @@ func TestRender(t *testing.T) {
 			if want := pages(pdfText(t, buf.Bytes(), "-layout")); drawn != want {
 				t.Fatalf("pdftoppm drew %d pages of %d", drawn, want)
 			}
+		})
+	}
+}
+
+// yearOne matches a date and time in year 1, the zero time's year.
+var yearOne = regexp.MustCompile(`[a-z] 1 \d\d\.\d\d`)
+
+// TestBareLetter prints every per-letter document for a letter that has
+// nothing but an ID: each must come out, with dashes in the empty boxes.
+func TestBareLetter(t *testing.T) {
+	l := &store.Letter{ID: 9}
+	opts := testOptions()
+	cover := opts
+	cover.CardLayout = "cover"
+	for name, write := range map[string]func(*bytes.Buffer) error{
+		"card":    func(b *bytes.Buffer) error { return ControlCard(b, l, opts) },
+		"cover":   func(b *bytes.Buffer) error { return ControlCard(b, l, cover) },
+		"copy":    func(b *bytes.Buffer) error { return Copy(b, l, store.Recipient{}, Body{}, opts) },
+		"receipt": func(b *bytes.Buffer) error { return Receipt(b, l, opts) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := write(&buf); err != nil {
+				t.Fatalf("%s of a bare letter = %v", name, err)
+			}
+			text := pdfText(t, buf.Bytes(), "-layout")
+			if !strings.Contains(text, " - ") && !strings.Contains(text, " -\n") {
+				t.Fatalf("%s of a bare letter shows no dash for the empty fields:\n%s", name, text)
+			}
+			if yearOne.MatchString(text) {
+				t.Fatalf("%s of a bare letter shows a year-one date:\n%s", name, text)
+			}
+			inside(t, buf.Bytes())
 		})
 	}
 }

@@ -44,7 +44,7 @@ type labels struct {
 	done, delay, reason, stillOpen, noneLate, channelHeading       string
 	channel, deliveries, averageDays, noDeliveries, daysReceived   string
 	lateSheet, channelSheet, dailySheet, summarySheet, agendaSheet string
-	day, count, receivedCount                                      string
+	day, receivedCount                                             string
 }
 
 var labelsID = labels{
@@ -64,14 +64,14 @@ var labelsID = labels{
 	},
 	urgencies: map[store.Urgency]string{},
 
-	pageOf:    "Halaman %d dari %s",
+	pageOf:    "Halaman %d dari %d",
 	printedAt: "Dicetak",
 
 	index: "Indeks", classCode: "Kode klasifikasi", serial: "No. Agenda",
 	summary: "Isi ringkas", attachments: "Lampiran", registered: "Tanggal",
 	from: "Dari", letterDate: "Tgl. surat", letterNumber: "No. surat", to: "Kepada",
 	received: "Diterima", due: "Batas waktu", class: "Sifat", urgency: "Urgensi",
-	classAndUrgency: "Sifat / urgensi", handler: "Pengolah", initials: "Paraf",
+	classAndUrgency: "Sifat / urgensi", handler: "Pengolah / pemeriksa", initials: "Paraf",
 	initialDate: "tgl.", notes: "Catatan", no: "No", position: "Jabatan",
 	dateCol: "Tanggal, jam", subject: "Perihal", origin: "Asal surat",
 	subjectSummary: "Perihal / isi ringkas", forwardedTo: "Diteruskan kepada",
@@ -115,7 +115,7 @@ var labelsID = labels{
 	daysReceived: "Diterima",
 	summarySheet: "Ringkasan", lateSheet: "Terlambat", channelSheet: "Per saluran",
 	dailySheet: "Harian", agendaSheet: "Agenda",
-	day: "Tanggal", count: "Jumlah", receivedCount: "Naskah berita diterima",
+	day: "Tanggal", receivedCount: "Naskah berita diterima",
 }
 
 var labelsEN = labels{
@@ -137,14 +137,14 @@ var labelsEN = labels{
 		store.UrgencyVeryUrgent: "Very urgent", store.UrgencyFlash: "Flash",
 	},
 
-	pageOf:    "Page %d of %s",
+	pageOf:    "Page %d of %d",
 	printedAt: "Printed",
 
 	index: "Index", classCode: "Classification code", serial: "Agenda no.",
 	summary: "Summary", attachments: "Attachments", registered: "Date",
 	from: "From", letterDate: "Letter date", letterNumber: "Letter no.", to: "To",
 	received: "Received", due: "Due", class: "Security", urgency: "Urgency",
-	classAndUrgency: "Security / urgency", handler: "Handler", initials: "Initials",
+	classAndUrgency: "Security / urgency", handler: "Handler / examiner", initials: "Initials",
 	initialDate: "date", notes: "Notes", no: "No", position: "Position",
 	dateCol: "Date, time", subject: "Subject", origin: "Origin",
 	subjectSummary: "Subject / summary", forwardedTo: "Forwarded to",
@@ -188,5 +188,5 @@ var labelsEN = labels{
 	daysReceived: "Received",
 	summarySheet: "Summary", lateSheet: "Late", channelSheet: "By channel",
 	dailySheet: "Daily", agendaSheet: "Agenda",
-	day: "Date", count: "Count", receivedCount: "Messages received",
+	day: "Date", receivedCount: "Messages received",
 }

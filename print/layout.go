@@ -9,7 +9,7 @@ import (
 	"github.com/phpdave11/gofpdf"
 )
 
-// Sizes, in millimetres unless named in points.
+// Layout constants; lengths are in millimetres.
 const (
 	mmPerPt  = 25.4 / 72
 	leading  = 1.22 // line height as a multiple of the font size
@@ -71,7 +71,6 @@ func newDoc(s *settings, title string, landscape bool) (*doc, error) {
 	}
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCellMargin(0)
-	pdf.AliasNbPages("{nb}")
 	margin := 15.0
 	if landscape {
 		margin = 12
@@ -83,7 +82,6 @@ func newDoc(s *settings, title string, landscape bool) (*doc, error) {
 		left: margin, right: w - margin,
 		top: margin, bottom: h - margin - 6, // room for the footer
 	}
-	pdf.SetFooterFunc(d.footer)
 	pdf.SetDrawColor(0, 0, 0)
 	pdf.SetLineWidth(0.25)
 	return d, nil
@@ -264,24 +262,29 @@ func (d *doc) ensure(y, h float64) float64 {
 	return d.top
 }
 
-// footer prints when the page was printed, the document's note and the
-// page number on every page; gofpdf calls it as each page closes.
-func (d *doc) footer() {
-	st, size := d.cur, d.size
+// footers print, on every page once all are drawn, when the document was
+// printed, its note, and "page n of total". Drawing them last gives the
+// true total without gofpdf's page-count alias, which would copy every
+// page twice more on output.
+func (d *doc) footers() {
 	lab := d.s.lab
-	d.setFont(regular, 7)
-	d.pdf.SetTextColor(90, 90, 90)
-	y := d.pageH - d.top + 1
-	pageNo := fmt.Sprintf(lab.pageOf, d.pdf.PageNo(), "{nb}")
-	pageW := d.measure(pageNo) + 2
+	total := d.pdf.PageCount()
 	left := lab.printedAt + " " + d.s.dateTime(d.s.now)
 	if d.footerNote != "" {
 		left = d.footerNote + " · " + left
 	}
-	d.text(d.left, y, d.width()-pageW, []string{d.fit(left, d.width()-pageW)}, "L")
-	d.text(d.right-pageW, y, pageW, []string{pageNo}, "R")
-	d.pdf.SetTextColor(0, 0, 0)
-	d.setFont(st, size)
+	y := d.pageH - d.top + 1
+	for p := 1; p <= total; p++ {
+		d.pdf.SetPage(p)
+		// gofpdf writes the font into each page's stream as it is set, so
+		// it is set again for every page.
+		d.setFont(regular, 7)
+		d.pdf.SetTextColor(90, 90, 90)
+		pageNo := fmt.Sprintf(lab.pageOf, p, total)
+		pageW := d.measure(pageNo) + 2
+		d.text(d.left, y, d.width()-pageW, []string{d.fit(left, d.width()-pageW)}, "L")
+		d.text(d.right-pageW, y, pageW, []string{pageNo}, "R")
+	}
 }
 
 // kop draws the letterhead from y and returns the y below its rule.
@@ -320,8 +323,9 @@ func (d *doc) title(y float64, title, sub string) float64 {
 	return y + 3
 }
 
-// finish closes the document and writes it to w.
+// finish adds the footers, closes the document and writes it to w.
 func (d *doc) finish(w io.Writer) error {
+	d.footers()
 	if err := d.pdf.Output(w); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}

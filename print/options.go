@@ -119,6 +119,15 @@ func (s *settings) agenda(l *store.Letter) string {
 	return l.Agenda.Format(s.AgendaFormat)
 }
 
+// due is when the letter must be done, or the zero time when it has no
+// received time to count from.
+func (s *settings) due(l *store.Letter) time.Time {
+	if l.ReceivedAt.IsZero() {
+		return time.Time{}
+	}
+	return l.Timing(s.Calendar, s.now).Due
+}
+
 // date shows a day as "27 November 2026", or "-" for the zero time.
 func (s *settings) date(t time.Time) string {
 	if t.IsZero() {

@@ -122,6 +122,9 @@ func (s *Spooler) Print(ctx context.Context, doc Document) (string, error) {
 			return "", fmt.Errorf("print %s: attachment %q is not a PDF", doc.Name, x.Name)
 		}
 	}
+	if strings.TrimSpace(s.Dir) == "" {
+		return "", fmt.Errorf("print %s: no folder is set to save documents in", doc.Name)
+	}
 	if err := os.MkdirAll(s.Dir, 0o755); err != nil {
 		return "", fmt.Errorf("print %s: %w", doc.Name, err)
 	}

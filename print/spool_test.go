@@ -205,3 +205,64 @@ func TestSpoolerErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestSplitCommand(t *testing.T) {
+	tests := []struct {
+		line string
+		want []string
+	}{
+		{`lpr -P office {file}`, []string{"lpr", "-P", "office", "{file}"}},
+		{`"C:\Program Files\SumatraPDF\SumatraPDF.exe" -print-to-default -silent {file}`,
+			[]string{`C:\Program Files\SumatraPDF\SumatraPDF.exe`, "-print-to-default", "-silent", "{file}"}},
+		{`print  '/d:\\server\Printer Lantai 2'   {file}`, []string{"print", `/d:\\server\Printer Lantai 2`, "{file}"}},
+		{`cmd ""`, []string{"cmd", ""}},
+	}
+	for _, tt := range tests {
+		got, err := splitCommand(tt.line)
+		if err != nil || strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Fatalf("splitCommand(%q) = %q, %v; want %q", tt.line, got, err, tt.want)
+		}
+	}
+	for _, bad := range []string{"", "   ", `"unclosed {file}`} {
+		if got, err := splitCommand(bad); err == nil {
+			t.Fatalf("splitCommand(%q) = %q, want an error", bad, got)
+		}
+	}
+}
+
+func TestSpoolerNeedsAFolder(t *testing.T) {
+	if _, err := (&Spooler{}).Print(context.Background(), Document{Name: "x", PDF: testPDF(t)}); err == nil {
+		t.Fatalf("Print() with no folder = nil, want an error")
+	}
+}
+
+func TestSpoolerLPArguments(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the fake lp is a shell script")
+	}
+	bin, log := t.TempDir(), filepath.Join(t.TempDir(), "log")
+	fakeProgram(t, bin, "lp", `for a in "$@"; do printf '[%s]' "$a" >> `+log+"; done; echo >> "+log+"\n")
+	t.Setenv("PATH", bin)
+	tests := []struct {
+		paper, media string
+		copies       int
+		n            string
+	}{
+		{"", "A4", 0, "1"},
+		{"F4", "Custom.215x330mm", 3, "3"},
+	}
+	for _, tt := range tests {
+		os.Remove(log)
+		dir := t.TempDir()
+		s := &Spooler{Dir: dir, Printer: "Lantai-2", Paper: tt.paper}
+		path, err := s.Print(context.Background(), Document{Name: "0042-2026-kartu", PDF: testPDF(t), Copies: tt.copies})
+		if err != nil {
+			t.Fatalf("Print() = %v", err)
+		}
+		got, _ := os.ReadFile(log)
+		want := "[-d][Lantai-2][-n][" + tt.n + "][-o][media=" + tt.media + "][-t][0042-2026-kartu.pdf][--][" + path + "]\n"
+		if string(got) != want {
+			t.Fatalf("lp ran as %s, want %s", got, want)
+		}
+	}
+}

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"sanapati-desk/mail"
+)
+
+func init() {
+	commands["fetch"] = command{"step 1, sync the Sanapati mailbox: [--json]", cmdFetch}
+	commands["import"] = command{"take .eml or mbox files when the mailbox is out of reach: FILE...", cmdImport}
+}
+
+// account builds the mailbox account from the settings and the
+// environment; the password prompt reads the terminal without echo.
+func (a *app) account() (*mail.Account, error) {
+	c := a.cfg.Mail
+	return mail.NewAccount(mail.AccountConfig{
+		URL: c.URL, CAFile: c.CAFile, PasswordCmd: c.PasswordCmd, InsecurePlaintext: c.InsecurePlaintext,
+	}, os.Getenv, a.promptPassword)
+}
+
+// promptPassword asks for the password on the terminal; with no terminal
+// there is no one to ask.
+func (a *app) promptPassword(_ context.Context, user, host string) (string, error) {
+	fd := int(os.Stdin.Fd())
+	if !term.IsTerminal(fd) {
+		return "", fmt.Errorf("no password for %s at %s: set SANAPATI_PASSWORD or password-cmd", user, host)
+	}
+	fmt.Fprintf(a.stderr, "Kata sandi %s@%s: ", user, host)
+	pw, err := term.ReadPassword(fd)
+	fmt.Fprintln(a.stderr)
+	if err != nil {
+		return "", fmt.Errorf("read password: %w", err)
+	}
+	return string(pw), nil
+}
+
+// stderrIsTerminal reports whether a progress bar would be seen.
+func (a *app) stderrIsTerminal() bool {
+	f, ok := a.stderr.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func cmdFetch(a *app, args []string) error {
+	fs := newFlags(a, "fetch")
+	asJSON := fs.Bool("json", false, `print {"new": N, "total": M, ...}`)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", pos[0])
+	}
+	acct, err := a.account()
+	if err != nil {
+		return err
+	}
+	db, err := a.open()
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	var opts mail.SyncOptions
+	var bar *progressbar.ProgressBar
+	if a.stderrIsTerminal() {
+		opts.Progress = func(p mail.Progress) {
+			if bar == nil {
+				bar = progressbar.NewOptions(p.Total,
+					progressbar.OptionSetWriter(a.stderr),
+					progressbar.OptionSetDescription(acct.Mailbox),
+					progressbar.OptionShowCount(),
+					progressbar.OptionShowIts(),
+					progressbar.OptionSetItsString("pesan"),
+					progressbar.OptionSetPredictTime(true),
+					progressbar.OptionClearOnFinish(),
+				)
+			}
+			bar.Describe(fmt.Sprintf("%s %.1f MB", acct.Mailbox, float64(p.Bytes)/1e6))
+			bar.Set(p.Messages)
+		}
+	}
+	opts.OnRetry = func(err error, wait time.Duration) {
+		fmt.Fprintf(a.stderr, "\rterputus (%v); mencoba lagi dalam %s\n", err, wait.Round(time.Second))
+	}
+	res, err := mail.Sync(ctx, db, acct, opts)
+	if bar != nil {
+		bar.Finish()
+	}
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return a.writeJSON(map[string]int{"new": res.New, "total": res.Total,
+			"duplicates": res.Duplicates, "problems": res.Problems})
+	}
+	fmt.Fprintf(a.stdout, "%d naskah baru, %d di kotak surat\n", res.New, res.Total)
+	if res.Problems > 0 {
+		fmt.Fprintf(a.stdout, "%d naskah tidak terbaca sempurna: disimpan utuh dan ditandai\n", res.Problems)
+	}
+	return nil
+}
+
+func cmdImport(a *app, args []string) error {
+	fs := newFlags(a, "import")
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return usagef("give one or more .eml or mbox files")
+	}
+	db, err := a.open()
+	if err != nil {
+		return err
+	}
+	res, err := mail.Import(db, paths...)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return a.writeJSON(map[string]any{"files": res.Files, "messages": res.Messages, "new": res.New,
+			"duplicates": res.Duplicates, "problems": res.Problems, "added": res.Added})
+	}
+	fmt.Fprintf(a.stdout, "%d berkas, %d pesan: %d baru, %d sudah ada", res.Files, res.Messages, res.New, res.Duplicates)
+	if res.Problems > 0 {
+		fmt.Fprintf(a.stdout, ", %d tidak terbaca sempurna (disimpan utuh dan ditandai)", res.Problems)
+	}
+	fmt.Fprintln(a.stdout)
+	return nil
+}

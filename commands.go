@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"sanapati-desk/mail"
 	"sanapati-desk/store"
 )
 
@@ -348,7 +349,38 @@ func cmdRegister(a *app, args []string) error {
 	if *urgency == "" {
 		r.Urgency = ""
 	}
-	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return db.Register(id, r) })
+	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) {
+		raw, err := db.Raw(id)
+		if err != nil {
+			return nil, err
+		}
+		return db.Register(id, proposed(r, raw, db.Calendar().Location()))
+	})
+}
+
+// proposed fills the registration fields the operator left empty with what
+// the message itself says (Nomor, Hal, Sifat, Lampiran lines and headers).
+func proposed(r store.Registration, raw []byte, loc *time.Location) store.Registration {
+	p := mail.Propose(mail.Read(raw), loc)
+	fill := func(dst *string, v string) {
+		if *dst == "" {
+			*dst = v
+		}
+	}
+	fill(&r.LetterNumber, p.LetterNumber)
+	fill(&r.Origin, p.Sender)
+	fill(&r.Summary, p.Subject)
+	fill(&r.Attachments, p.Attachments)
+	if r.LetterDate.IsZero() {
+		r.LetterDate = p.LetterDate
+	}
+	if r.Class == "" {
+		r.Class = p.Class
+	}
+	if r.Urgency == "" {
+		r.Urgency = p.Urgency
+	}
+	return r
 }
 
 func cmdInitial(a *app, args []string) error {

@@ -57,8 +57,9 @@ type paperConfig struct {
 	// Size is "A4" (default) or "F4".
 	Size string `toml:"size"`
 	// Office and Unit head every document (kop).
-	Office string `toml:"office"`
-	Unit   string `toml:"unit"`
+	Office  string `toml:"office"`
+	Unit    string `toml:"unit"`
+	Address string `toml:"address"`
 	// CardLayout is "card" (kartu kendali, default) or "cover" (lembar pengantar).
 	CardLayout string `toml:"card_layout"`
 	// CardCopies labels the coloured copies of the control card.
@@ -71,6 +72,16 @@ type paperConfig struct {
 	Command string `toml:"command"`
 	// Attachments prints a message's PDF attachments with its copies.
 	Attachments *bool `toml:"attachments"`
+	// CSVSeparator is "," (default) or ";" for spreadsheets set to a
+	// decimal-comma locale.
+	CSVSeparator string `toml:"csv_separator"`
+}
+
+func (p paperConfig) csvSeparator() rune {
+	if p.CSVSeparator == ";" {
+		return ';'
+	}
+	return ','
 }
 
 // defaultConfig is what a desk with no settings file uses.

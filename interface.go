@@ -1,11 +1,128 @@
 package main
 
-import "errors"
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"sanapati-desk/mail"
+	"sanapati-desk/print"
+	"sanapati-desk/tui"
+)
 
 func init() {
 	commands[""] = command{"start the desk's interface", cmdInterface}
 }
 
+// cmdInterface runs the desk's terminal interface: the store, the mailbox
+// watcher (or, with --demo, a demo mailbox and a throwaway store whose
+// paper is saved in a temporary folder) and the spooler.
 func cmdInterface(a *app, args []string) error {
-	return errors.New("the interface is not built yet: use the subcommands (sanapati-desk --help)")
+	if len(args) > 0 {
+		return usagef("unexpected argument %q", args[0])
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+
+	spool := &print.Spooler{Dir: a.paperDir(), Printer: a.cfg.Paper.Printer,
+		Command: a.cfg.Paper.Command, Paper: a.cfg.Paper.Size}
+	prompter := tui.NewPrompter()
+	var acct *mail.Account
+	if a.demo {
+		tmp, err := os.MkdirTemp("", "sanapati-demo-")
+		if err != nil {
+			return fmt.Errorf("start the demo: %w", err)
+		}
+		defer os.RemoveAll(tmp)
+		a.dbPath = filepath.Join(tmp, "desk.db")
+		spool = &print.Spooler{Dir: filepath.Join(tmp, "kertas")} // save only
+		demo, err := mail.StartDemo(ctx, mail.DemoOptions{})
+		if err != nil {
+			return err
+		}
+		defer demo.Close()
+		if acct, err = demo.Account(); err != nil {
+			return err
+		}
+	} else if a.cfg.Mail.URL != "" || os.Getenv(mail.EnvURL) != "" {
+		var err error
+		acct, err = mail.NewAccount(mail.AccountConfig{
+			URL: a.cfg.Mail.URL, CAFile: a.cfg.Mail.CAFile, PasswordCmd: a.cfg.Mail.PasswordCmd,
+			InsecurePlaintext: a.cfg.Mail.InsecurePlaintext,
+		}, os.Getenv, prompter.Ask)
+		if err != nil {
+			return err
+		}
+	}
+	db, err := a.open()
+	if err != nil {
+		return err
+	}
+	cfg := tui.Config{
+		DB: db, Text: a.txt, AgendaFormat: a.cfg.AgendaFormat, Spool: spool, Prompter: prompter,
+		PrintAttachments: a.cfg.Paper.Attachments == nil || *a.cfg.Paper.Attachments,
+		Paper: print.Options{
+			Paper: a.cfg.Paper.Size, Office: a.cfg.Paper.Office, Unit: a.cfg.Paper.Unit,
+			Lang: a.cfg.Lang, AgendaFormat: a.cfg.AgendaFormat, CardCopies: a.cfg.Paper.CardCopies,
+			CardLayout: a.cfg.Paper.CardLayout, Calendar: db.Calendar(), Now: db.Now,
+		},
+		Settings: a.settingsShown(acct, spool),
+	}
+	if acct != nil {
+		cfg.Intake = mail.Watch(ctx, db, acct, mail.WatchOptions{})
+	}
+	_, err = tea.NewProgram(tui.New(cfg)).Run()
+	cancel() // the watcher stops before the store closes
+	if err != nil {
+		return fmt.Errorf("run the interface: %w", err)
+	}
+	return nil
+}
+
+// paperDir is where documents are saved before printing: the setting, or
+// a "kertas" folder beside the store.
+func (a *app) paperDir() string {
+	if a.cfg.Paper.Dir != "" {
+		return a.cfg.Paper.Dir
+	}
+	return filepath.Join(filepath.Dir(a.dbPath), "kertas")
+}
+
+// settingsShown are the settings in force, for the Directory screen.
+func (a *app) settingsShown(acct *mail.Account, spool *print.Spooler) [][2]string {
+	t := a.txt
+	or := func(s, def string) string {
+		if strings.TrimSpace(s) == "" {
+			return def
+		}
+		return s
+	}
+	mailbox := t.T("settings.none")
+	if acct != nil {
+		mailbox = acct.String()
+	}
+	printer := t.T("settings.save_only")
+	switch {
+	case spool.Command != "":
+		printer = spool.Command
+	case spool.Printer != "":
+		printer = "lp -d " + spool.Printer
+	}
+	return [][2]string{
+		{t.T("settings.file"), a.confPath},
+		{t.T("settings.store"), a.dbPath},
+		{t.T("settings.operator"), a.db.Operator()},
+		{t.T("settings.mailbox"), mailbox},
+		{t.T("settings.printer"), printer},
+		{t.T("settings.folder"), spool.Dir},
+		{t.T("settings.paper"), or(a.cfg.Paper.Size, "A4")},
+		{t.T("settings.letterhead"), strings.TrimSpace(a.cfg.Paper.Office + " / " + a.cfg.Paper.Unit)},
+		{t.T("settings.card"), or(a.cfg.Paper.CardLayout, "card") + " · " + strings.Join(a.cfg.Paper.CardCopies, ", ")},
+		{t.T("settings.agenda_format"), or(a.cfg.AgendaFormat, "%04d/%d")},
+		{t.T("settings.calendar"), or(a.cfg.Clock.Calendar, t.T("settings.builtin"))},
+	}
 }

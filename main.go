@@ -94,7 +94,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sanapati-desk %s: %v\n", name, ue.error)
 		return 2
 	default:
-		fmt.Fprintln(stderr, "sanapati-desk:", a.txt.Error(err))
+		fmt.Fprintln(stderr, "sanapati-desk:", a.txt.Sentence(err))
 		return 1
 	}
 }

@@ -85,21 +85,28 @@ func TestCommandLineSteps(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut, "Kerjakan langkah berikutnya: cetak salinan") {
 		t.Fatalf("register before copies: exit %d, stderr %q", code, errOut)
 	}
-	db := d.store()
-	if _, err := db.PrintCopies(1); err != nil {
-		t.Fatalf("PrintCopies() = %v", err)
+	paper := t.TempDir()
+	out := d.must("copies", "1", "-o", paper)
+	if n := strings.Count(out, ".pdf"); n != 2 {
+		t.Fatalf("copies printed %q, want two files", out)
 	}
-	db.Close()
+	for _, name := range []string{"surat-1-salinan-walikota.pdf", "surat-1-salinan-kepala-dinas-kesehatan.pdf"} {
+		if fi, err := os.Stat(filepath.Join(paper, name)); err != nil || fi.Size() == 0 {
+			t.Fatalf("copy %s: %v", name, err)
+		}
+	}
 
-	out := d.must("register", "1", "--number", "005/4512/SJ", "--date", "2026-11-20", "--urgency", "segera")
+	out = d.must("register", "1", "--date", "2026-11-20", "--urgency", "segera")
 	if !strings.Contains(out, "0001/") {
 		t.Fatalf("register printed %q, want the agenda number", out)
 	}
-	db = d.store()
-	if _, err := db.PrintCard(1); err != nil {
-		t.Fatalf("PrintCard() = %v", err)
+	card := filepath.Join(paper, "kartu.pdf")
+	if out := d.must("card", "1", "-o", card); strings.TrimSpace(out) != card {
+		t.Fatalf("card printed %q, want %s", out, card)
 	}
-	db.Close()
+	if fi, err := os.Stat(card); err != nil || fi.Size() < 1000 {
+		t.Fatalf("card PDF: %v", err)
+	}
 	for range 3 {
 		d.must("initial", "1")
 	}

@@ -168,9 +168,9 @@ func TestSyncResumesAfterCut(t *testing.T) {
 		msgs = append(msgs, testMessage(i))
 	}
 	srv.appendMessages(t, msgs...)
-	p := startProxy(t, srv.Addr)
+	p := StartProxy(t, srv.Addr)
 	// The first two connections drop in the middle of the fetch.
-	p.cutConnections(2, 40_000)
+	p.CutConnections(2, 40_000)
 	db := openStore(t)
 	acct := testAccount(t, p.Addr, testPassword)
 	var retries int
@@ -207,8 +207,8 @@ func TestSyncCutWithoutRetriesKeepsWatermarkBelowHoles(t *testing.T) {
 	for i := 1; i <= 100; i++ {
 		srv.appendMessages(t, testMessage(i))
 	}
-	p := startProxy(t, srv.Addr)
-	p.cutConnections(1, 30_000)
+	p := StartProxy(t, srv.Addr)
+	p.CutConnections(1, 30_000)
 	db := openStore(t)
 	acct := testAccount(t, p.Addr, testPassword)
 	res, err := Sync(context.Background(), db, acct, SyncOptions{BatchSize: 10, InFlight: 4, CommitBytes: 3_000, Retries: -1})
@@ -320,7 +320,7 @@ func TestSyncUIDValidityChange(t *testing.T) {
 
 func TestSyncAuthFailureStops(t *testing.T) {
 	srv := startMemServer(t, nil)
-	p := startProxy(t, srv.Addr)
+	p := StartProxy(t, srv.Addr)
 	db := openStore(t)
 	acct := testAccount(t, p.Addr, "salah")
 	start := time.Now()

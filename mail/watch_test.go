@@ -71,7 +71,7 @@ func TestWatchSeesNewMail(t *testing.T) {
 func TestWatchReconnects(t *testing.T) {
 	srv := startMemServer(t, nil)
 	srv.appendMessages(t, testMessage(1))
-	p := startProxy(t, srv.Addr)
+	p := StartProxy(t, srv.Addr)
 	db := openStore(t)
 	acct := testAccount(t, p.Addr, testPassword)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -80,11 +80,7 @@ func TestWatchReconnects(t *testing.T) {
 	nextEvent(t, ch, StateWatching, 5*time.Second)
 
 	// The network drops: every open connection is cut.
-	p.mu.Lock()
-	for _, c := range p.conns {
-		c.Close()
-	}
-	p.mu.Unlock()
+	p.CutAll()
 	e := nextEvent(t, ch, StateOffline, 5*time.Second)
 	if e.Err == nil || e.Retry.IsZero() {
 		t.Errorf("Offline event %+v lacks a reason or a retry time", e)

@@ -1,0 +1,75 @@
+package mail
+
+import (
+	"testing"
+	"time"
+
+	"sanapati-desk/store"
+)
+
+func TestProposeDemo(t *testing.T) {
+	now := time.Date(2026, 11, 23, 8, 14, 0, 0, demoZone)
+	day := time.Date(2026, 11, 23, 0, 0, 0, 0, demoZone)
+	for _, tc := range []struct {
+		file string
+		want Proposal
+	}{
+		{"01-kemendagri-undangan-rakor.eml", Proposal{Sender: "Tata Usaha Setjen Kemendagri", LetterNumber: "005/4512/SJ", LetterDate: day,
+			Subject: "Undangan Rapat Koordinasi Persandian Tahun 2027", Attachments: "1 (satu) berkas", Urgency: store.UrgencyUrgent, SifatText: "Segera"}},
+		{"04-jateng-bimtek-html.eml", Proposal{Sender: "Diskominfo Provinsi Jawa Tengah", LetterNumber: "005/3411/Kominfo", LetterDate: day,
+			Subject: "Undangan Bimbingan Teknis Pengelolaan Persandian", Attachments: "-", Class: store.ClassOrdinary, Urgency: store.UrgencyOrdinary, SifatText: "Biasa"}},
+		{"07-bssn-rahasia.eml", Proposal{Sender: "Direktorat Persandian Pemda BSSN", LetterNumber: "R-0442/BSSN/D3/PS.01.03/11/2026", LetterDate: day,
+			Subject: "Laporan Hasil Uji Kelayakan Jaringan Komunikasi Sandi", Attachments: "1 (satu) berkas", Class: store.ClassSecret, SifatText: "Rahasia"}},
+		{"13-bpbd-jateng-peringatan-dini.eml", Proposal{Sender: "Pusdalops BPBD Provinsi Jawa Tengah", LetterNumber: "360/1893/BPBD", LetterDate: day,
+			Subject: "Peringatan Dini Cuaca Ekstrem di Wilayah Pantura", Attachments: "-", Urgency: store.UrgencyVeryUrgent, SifatText: "Sangat Segera"}},
+		{"22-bssn-kunci-sandi.eml", Proposal{Sender: "Direktorat Persandian Pemda BSSN", LetterNumber: "B-3016/BSSN/D3/PS.02.01/11/2026", LetterDate: day,
+			Subject: "Pemberitahuan Jadwal Penggantian Kunci Sandi", Attachments: "-", Class: store.ClassRestricted, SifatText: "Terbatas"}},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			m := Read(fillDemo(readFile(t, "demo/"+tc.file), now))
+			if got := Propose(m, demoZone); got != tc.want {
+				t.Errorf("Propose() =\n%+v\nwant\n%+v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestProposeFallbacks(t *testing.T) {
+	raw := "From: =?UTF-8?Q?Sekretariat_Daerah?= <setda@jatengprov.go.id>\r\n" +
+		"Subject: Fwd: RE: [RAHASIA] Laporan\r\nDate: Tue, 24 Nov 2026 23:30:00 +0000\r\n" +
+		"Content-Type: multipart/mixed; boundary=b\r\n\r\n" +
+		"--b\r\nContent-Type: text/plain\r\n\r\nSemarang, 20 Nop 2026\r\n\r\nNo. : 045/77\r\nPerihal: Laporan\r\n  bulanan\r\nDerajat : Kilat\r\n" +
+		"--b\r\nContent-Type: application/pdf; name=a.pdf\r\n\r\nx\r\n--b\r\nContent-Type: application/pdf; name=b.pdf\r\n\r\ny\r\n--b--\r\n"
+	got := Propose(Read([]byte(raw)), demoZone)
+	want := Proposal{Sender: "Sekretariat Daerah", LetterNumber: "045/77", LetterDate: time.Date(2026, 11, 20, 0, 0, 0, 0, demoZone),
+		Subject: "Laporan bulanan", Attachments: "2 berkas", Class: store.ClassSecret, Urgency: store.UrgencyFlash}
+	if got != want {
+		t.Errorf("Propose() =\n%+v\nwant\n%+v", got, want)
+	}
+	// Nothing in the text: the headers speak, the date in the desk's zone.
+	got = Propose(Read([]byte("From: tu@kemendagri.go.id\r\nSubject: Re: Undangan\r\nDate: Tue, 24 Nov 2026 23:30:00 +0000\r\n\r\nisi\r\n")), demoZone)
+	want = Proposal{Sender: "tu@kemendagri.go.id", Subject: "Undangan", LetterDate: time.Date(2026, 11, 25, 0, 0, 0, 0, demoZone)}
+	if got != want {
+		t.Errorf("Propose() =\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+func TestParseLetterDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"23 November 2026":        "2026-11-23",
+		"Senin, 7 Desember 2026":  "2026-12-07",
+		"1 Agt 2026":              "2026-08-01",
+		"05-01-2027":              "2027-01-05",
+		"5/1/2027":                "2027-01-05",
+		"2026-11-23":              "2026-11-23",
+		"31 November 2026":        "",
+		"hari/tanggal : -":        "",
+		"12 Brumaire 2026":        "",
+		"Jakarta, 2 Januari 2026": "2026-01-02",
+	} {
+		got, ok := parseLetterDate(in, demoZone)
+		if s := got.Format("2006-01-02"); (ok && s != want) || (!ok && want != "") {
+			t.Errorf("parseLetterDate(%q) = %s, %v; want %q", in, s, ok, want)
+		}
+	}
+}

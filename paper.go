@@ -1,0 +1,321 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"sanapati-desk/print"
+	"sanapati-desk/store"
+	"sanapati-desk/tui"
+)
+
+func init() {
+	for name, c := range map[string]command{
+		"copies":  {"step 3, print one copy per recipient: ID [-o DIR]", cmdCopies},
+		"card":    {"step 5, print the control card: ID [-o FILE]", cmdCard},
+		"receipt": {"print the courier's receipt sheet: ID [-o FILE]", cmdReceipt},
+		"agenda":  {"the agenda book: [--year Y | --month YYYY-MM] [-o FILE.pdf|.xlsx|.csv]", cmdAgenda},
+		"report":  {"the monthly service report: --month YYYY-MM [-o FILE.pdf|.xlsx|.csv]", cmdReport},
+	} {
+		commands[name] = c
+	}
+}
+
+// printOptions are the settings every document is drawn with.
+func (a *app) printOptions(db *store.DB) print.Options {
+	p := a.cfg.Paper
+	return print.Options{
+		Paper: p.Size, Office: p.Office, Unit: p.Unit, Address: p.Address, Lang: a.cfg.Lang,
+		AgendaFormat: a.cfg.AgendaFormat, CardCopies: p.CardCopies, CardLayout: p.CardLayout,
+		Calendar: db.Calendar(), Now: db.Now, CSVSeparator: p.csvSeparator(),
+	}
+}
+
+// paperwork is the shared document maker; dir, when not "", saves there
+// and prints nothing (the -o flags).
+func (a *app) paperwork(db *store.DB, dir string) *tui.Paperwork {
+	p := a.cfg.Paper
+	sp := &print.Spooler{Dir: a.paperDir(), Printer: p.Printer, Command: p.Command, Paper: p.Size}
+	if dir != "" {
+		sp = &print.Spooler{Dir: dir}
+	}
+	return &tui.Paperwork{Spooler: sp, Options: a.printOptions(db), AgendaFormat: a.cfg.AgendaFormat,
+		PrintAttachments: p.Attachments == nil || *p.Attachments, Text: a.txt}
+}
+
+// saved reports a file the command wrote, moving it to out when -o named
+// a file.
+func (a *app) saved(path, out string) error {
+	if out != "" && out != path {
+		if err := os.Rename(path, out); err != nil {
+			return fmt.Errorf("save %s: %w", out, err)
+		}
+		path = out
+	}
+	fmt.Fprintln(a.stdout, path)
+	return nil
+}
+
+// outDir is the folder an -o FILE is written through.
+func outDir(out string) string {
+	if out == "" {
+		return ""
+	}
+	return filepath.Dir(out)
+}
+
+// stepOrReprint says whether printing for action on l takes the step
+// (record) or reprints paper of a step already taken; an earlier stage is
+// refused.
+func stepOrReprint(l *store.Letter, action store.Action, after store.Stage) (bool, error) {
+	if store.Allowed(action, l.Stage) {
+		return true, nil
+	}
+	if l.Stage == store.StageSetAside || stageIndex(l.Stage) < stageIndex(after) {
+		return false, &store.Error{Code: store.ErrOutOfOrder, Action: action, Stage: l.Stage}
+	}
+	return false, nil
+}
+
+func stageIndex(s store.Stage) int {
+	for i, st := range store.Stages {
+		if st == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func cmdCopies(a *app, args []string) error {
+	fs := newFlags(a, "copies")
+	out := fs.String("o", "", "save the copies in this folder instead of printing them")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	id, err := letterID(pos)
+	if err != nil {
+		return err
+	}
+	db, err := a.open()
+	if err != nil {
+		return err
+	}
+	l, err := db.Letter(id)
+	if err != nil {
+		return err
+	}
+	record, err := stepOrReprint(l, store.ActionPrintCopies, store.StagePrinted)
+	if err != nil {
+		return err
+	}
+	raw, err := db.Raw(id)
+	if err != nil {
+		return err
+	}
+	paths, err := a.paperwork(db, *out).Copies(context.Background(), l, raw)
+	for _, p := range paths {
+		fmt.Fprintln(a.stdout, p)
+	}
+	if err != nil {
+		return err
+	}
+	if record {
+		_, err = db.PrintCopies(id)
+	}
+	return err
+}
+
+func cmdCard(a *app, args []string) error {
+	fs := newFlags(a, "card")
+	out := fs.String("o", "", "write the card to this PDF file instead of printing it")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	id, err := letterID(pos)
+	if err != nil {
+		return err
+	}
+	db, err := a.open()
+	if err != nil {
+		return err
+	}
+	l, err := db.Letter(id)
+	if err != nil {
+		return err
+	}
+	record, err := stepOrReprint(l, store.ActionPrintCard, store.StageForwarded)
+	if err != nil {
+		return err
+	}
+	dir, err := db.Directory()
+	if err != nil {
+		return err
+	}
+	path, err := a.paperwork(db, outDir(*out)).Card(context.Background(), l, dir)
+	if err != nil {
+		return err
+	}
+	if record {
+		if _, err := db.PrintCard(id); err != nil {
+			return err
+		}
+	}
+	return a.saved(path, *out)
+}
+
+func cmdReceipt(a *app, args []string) error {
+	fs := newFlags(a, "receipt")
+	out := fs.String("o", "", "write the sheet to this PDF file instead of printing it")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	id, err := letterID(pos)
+	if err != nil {
+		return err
+	}
+	db, err := a.open()
+	if err != nil {
+		return err
+	}
+	l, err := db.Letter(id)
+	if err != nil {
+		return err
+	}
+	path, err := a.paperwork(db, outDir(*out)).Receipt(context.Background(), l)
+	if err != nil {
+		return err
+	}
+	return a.saved(path, *out)
+}
+
+// period reads --year or --month into a year and month (0 for the whole year).
+func period(year int, month string, now time.Time) (int, time.Month, error) {
+	if month != "" {
+		m, err := time.Parse("2006-01", month)
+		if err != nil {
+			return 0, 0, usagef("--month %q is not a month like 2026-11", month)
+		}
+		return m.Year(), m.Month(), nil
+	}
+	if year == 0 {
+		year = now.Year()
+	}
+	if year < 1900 || year > 9999 {
+		return 0, 0, usagef("--year %d is not a year", year)
+	}
+	return year, 0, nil
+}
+
+// exportable says whether -o names a file format the exports write.
+func exportable(out string) error {
+	switch strings.ToLower(filepath.Ext(out)) {
+	case ".pdf", ".xlsx", ".csv":
+		return nil
+	}
+	return usagef("-o %q: the file must end in .pdf, .xlsx or .csv", out)
+}
+
+func cmdAgenda(a *app, args []string) error {
+	fs := newFlags(a, "agenda")
+	year := fs.Int("year", 0, "the year's book; default this year")
+	month := fs.String("month", "", "only the rows registered in this month, YYYY-MM")
+	out := fs.String("o", "", "write the book to FILE.pdf, .xlsx or .csv instead of printing it")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", pos[0])
+	}
+	if *out != "" {
+		if err := exportable(*out); err != nil {
+			return err
+		}
+	}
+	db, err := a.open()
+	if err != nil {
+		return err
+	}
+	y, m, err := period(*year, *month, db.Now().In(db.Calendar().Location()))
+	if err != nil {
+		return err
+	}
+	letters, err := db.Agenda(y, m)
+	if err != nil {
+		return err
+	}
+	title := a.txt.T("agenda.book_title", y)
+	name := fmt.Sprintf("%s-%d", print.KindAgenda, y)
+	if m != 0 {
+		title = fmt.Sprintf("%s (%s)", title, strings.TrimPrefix(a.txt.Date(time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)), "1 "))
+		name = fmt.Sprintf("%s-%d-%02d", print.KindAgenda, y, m)
+	}
+	opts := a.printOptions(db)
+	if *out != "" {
+		if err := print.ExportAgenda(*out, letters, title, opts); err != nil {
+			return err
+		}
+		return a.saved(*out, "")
+	}
+	path, err := a.paperwork(db, "").Send(context.Background(), name, 1, nil,
+		func(w io.Writer) error { return print.AgendaBook(w, letters, title, opts) })
+	if err != nil {
+		return err
+	}
+	return a.saved(path, "")
+}
+
+func cmdReport(a *app, args []string) error {
+	fs := newFlags(a, "report")
+	month := fs.String("month", "", "the month, YYYY-MM")
+	out := fs.String("o", "", "write the report to FILE.pdf, .xlsx or .csv instead of printing it")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", pos[0])
+	}
+	if *month == "" {
+		return usagef("give --month YYYY-MM")
+	}
+	if *out != "" {
+		if err := exportable(*out); err != nil {
+			return err
+		}
+	}
+	db, err := a.open()
+	if err != nil {
+		return err
+	}
+	y, m, err := period(0, *month, db.Now())
+	if err != nil {
+		return err
+	}
+	start := time.Date(y, m, 1, 0, 0, 0, 0, db.Calendar().Location())
+	letters, err := db.Received(start, start.AddDate(0, 1, 0))
+	if err != nil {
+		return err
+	}
+	opts := a.printOptions(db)
+	if *out != "" {
+		if err := print.ExportReport(*out, letters, start, opts); err != nil {
+			return err
+		}
+		return a.saved(*out, "")
+	}
+	path, err := a.paperwork(db, "").Send(context.Background(), fmt.Sprintf("%s-%d-%02d", print.KindReport, y, m), 1, nil,
+		func(w io.Writer) error { return print.MonthlyReport(w, letters, start, opts) })
+	if err != nil {
+		return err
+	}
+	return a.saved(path, "")
+}

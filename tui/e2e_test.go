@@ -1,0 +1,162 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The end-to-end tests build the desk, run it with --demo inside tmux and
+// drive it with keys, as an operator would (see ../shared/docs/peers.md).
+
+// tmuxDesk is the desk running in a private tmux server.
+type tmuxDesk struct {
+	t    *testing.T
+	sock string
+	tmp  string
+}
+
+func needTmux(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("SANAPATI_STRICT") == "1" {
+			t.Fatal("tmux is not installed, and SANAPATI_STRICT=1 makes that a failure")
+		}
+		t.Skip("tmux is not installed: the end-to-end tests of the interface need it")
+	}
+}
+
+// startDesk builds the binary and starts it with --demo in a 100x30 tmux
+// session whose clipboard setting lets an OSC 52 write land in a buffer.
+func startDesk(t *testing.T) *tmuxDesk {
+	t.Helper()
+	needTmux(t)
+	tmp := t.TempDir()
+	bin := filepath.Join(tmp, "sanapati-desk")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = ".."
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	conf := filepath.Join(tmp, "tmux.conf")
+	if err := os.WriteFile(conf, []byte("set -g set-clipboard on\nset -g remain-on-exit on\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d := &tmuxDesk{t: t, sock: fmt.Sprintf("sanapati-e2e-%d", time.Now().UnixNano()), tmp: tmp}
+	cmd := fmt.Sprintf("env TMPDIR=%s HOME=%s XDG_CONFIG_HOME=%s %s --demo 2>%s",
+		tmp, tmp, tmp, bin, filepath.Join(tmp, "stderr"))
+	d.tmux("-f", conf, "new-session", "-d", "-s", "desk", "-x", "100", "-y", "30", cmd)
+	t.Cleanup(func() { exec.Command("tmux", "-L", d.sock, "kill-server").Run() })
+	d.waitFor("● tersambung")
+	return d
+}
+
+func (d *tmuxDesk) tmux(args ...string) string {
+	d.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", d.sock}, args...)...).CombinedOutput()
+	if err != nil {
+		d.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (d *tmuxDesk) screen() string { return d.tmux("capture-pane", "-p", "-t", "desk") }
+
+// press sends one key, then waits until the screen shows want.
+func (d *tmuxDesk) press(key, want string) {
+	d.t.Helper()
+	d.tmux("send-keys", "-t", "desk", key)
+	d.waitFor(want)
+}
+
+func (d *tmuxDesk) waitFor(want string) {
+	d.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		s := d.screen()
+		if strings.Contains(s, want) {
+			return
+		}
+		if time.Now().After(deadline) {
+			errs, _ := os.ReadFile(filepath.Join(d.tmp, "stderr"))
+			d.t.Fatalf("the screen never showed %q:\n%s\nstderr: %s", want, s, errs)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// TestEndToEndNewLetterToCard walks the newest demo message from the Inbox
+// to its printed control card with the README's keys, and finds the card's
+// PDF where the demo's spooler saved it.
+func TestEndToEndNewLetterToCard(t *testing.T) {
+	d := startDesk(t)
+	d.press("Tab", "Sisa waktu")
+	steps := []struct{ key, want string }{
+		{"Enter", "enter › pilih penerima"},
+		{"Enter", "dipilih)"},
+		{"Enter", "penerima dipilih."},
+		{"Enter", "salinan dicetak"},
+		{"Enter", "nomor agenda diberikan saat disimpan"},
+		{"Enter", "Diagendakan dengan nomor 0001/"},
+		{"Enter", "Kartu kendali dicetak"},
+	}
+	for _, s := range steps {
+		d.press(s.key, s.want)
+	}
+	d.waitFor("▶  6 Paraf")
+	cards, _ := filepath.Glob(filepath.Join(d.tmp, "sanapati-demo-*", "kertas", "0001-*-kartu.pdf"))
+	if len(cards) != 1 {
+		t.Fatalf("cards written: %v\n%s", cards, d.screen())
+	}
+	if b, err := os.ReadFile(cards[0]); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+		t.Fatalf("%s is not a PDF: %v", cards[0], err)
+	}
+	d.tmux("send-keys", "-t", "desk", "q")
+	deadline := time.Now().Add(10 * time.Second)
+	for strings.TrimSpace(d.tmux("display", "-p", "-t", "desk", "#{pane_dead}")) != "1" {
+		if time.Now().After(deadline) {
+			t.Fatalf("q did not end the desk:\n%s", d.screen())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// TestEndToEndHostileMessage opens the demo message whose subject and body
+// carry a window title, a clipboard write, a screen clear and hidden text:
+// the pane title, tmux's clipboard buffers and the screen stay the desk's.
+func TestEndToEndHostileMessage(t *testing.T) {
+	d := startDesk(t)
+	d.press("Tab", "Sisa waktu")
+	d.press("/", "no. agenda, no. surat")
+	d.tmux("send-keys", "-t", "desk", "-l", "Pemeliharaan Jaringan")
+	d.press("Enter", `cari "Pemeliharaan Jaringan"`)
+	d.press("Enter", "Pusat Operasi Keamanan Siber")
+	d.waitFor("Mohon maaf atas ketidaknyamanan ini.")
+	s := d.screen()
+	for _, bad := range []string{"DIRETAS", "ZWNobyBkaXJldGFz"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("the screen shows %q:\n%s", bad, s)
+		}
+	}
+	for _, want := range []string{"Hari ini", "› Naskah #", "Perihal  Pemberitahuan Pemeliharaan Jaringan", "▶  2 Penerima"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the screen lost %q (cleared or overwritten?):\n%s", want, s)
+		}
+	}
+	if title := strings.TrimSpace(d.tmux("display", "-p", "-t", "desk", "#{pane_title}")); title != "Sanapati Desk" {
+		t.Errorf("pane title = %q, want the desk's own", title)
+	}
+	if bufs := strings.TrimSpace(d.tmux("list-buffers")); bufs != "" {
+		t.Errorf("a clipboard write reached tmux: %s", bufs)
+	}
+	// The test can fail: a raw OSC 52 from a pane does land in a buffer.
+	d.tmux("new-window", "-d", "-t", "desk", `printf '\033]52;c;cHJvYmU=\a'; sleep 2`)
+	time.Sleep(700 * time.Millisecond)
+	if bufs := d.tmux("list-buffers"); !strings.Contains(bufs, "probe") {
+		t.Errorf("an OSC 52 written on purpose did not reach a tmux buffer (%q): the check above proves nothing", bufs)
+	}
+}

@@ -1,0 +1,164 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+)
+
+// formKind says what a form or picker is for, so its answer goes to the
+// right step.
+type formKind int
+
+// The forms and pickers of the desk.
+const (
+	formNone formKind = iota
+	formPassword
+	formRoute
+	formRegister
+	formAssign
+	formDeliverTo
+	formDeliver
+	formArchive
+	formSetAside
+	formUndo
+	formReport
+	formExportReport
+	formDirAdd
+	formDirEdit
+)
+
+// formResult is what a key did to a form.
+type formResult int
+
+const (
+	formKeep formResult = iota
+	formSubmit
+	formCancel
+)
+
+// newInput is a text field with a steady cursor: a blinking one would
+// wake the program twice a second for nothing. Its colours are set when
+// it is drawn.
+func newInput(prompt string) textinput.Model {
+	in := textinput.New()
+	in.Prompt = prompt
+	st := in.Styles()
+	st.Cursor.Blink = false
+	in.SetStyles(st)
+	return in
+}
+
+// formField is one labelled line of a form.
+type formField struct {
+	label, value, hint string
+	input              textinput.Model
+}
+
+// formModel is a small form: labelled text fields, the first focused.
+// enter saves from any field (the values are checked when saved), tab and
+// the arrows move between fields, esc cancels.
+type formModel struct {
+	kind   formKind
+	title  string
+	fields []formField
+	focus  int
+	// note is a warning shown above the fields; err what was wrong with
+	// the last attempt to save.
+	note, err string
+}
+
+func newForm(kind formKind, title string, fields ...formField) formModel {
+	f := formModel{kind: kind, title: title, fields: fields}
+	for i := range f.fields {
+		in := newInput("")
+		in.CharLimit = 500
+		in.SetValue(f.fields[i].value)
+		in.CursorEnd()
+		f.fields[i].input = in
+	}
+	f.setFocus(0)
+	return f
+}
+
+func (f *formModel) setFocus(i int) {
+	if len(f.fields) == 0 {
+		return
+	}
+	f.focus = (i + len(f.fields)) % len(f.fields)
+	for j := range f.fields {
+		if j == f.focus {
+			f.fields[j].input.Focus()
+		} else {
+			f.fields[j].input.Blur()
+		}
+	}
+}
+
+// value is the trimmed text of field i.
+func (f formModel) value(i int) string {
+	if i < 0 || i >= len(f.fields) {
+		return ""
+	}
+	return strings.TrimSpace(f.fields[i].input.Value())
+}
+
+func (f formModel) update(e *env, msg tea.KeyPressMsg) (formModel, formResult) {
+	k := &e.keys
+	switch {
+	case key.Matches(msg, k.Submit):
+		return f, formSubmit
+	case key.Matches(msg, k.Cancel):
+		return f, formCancel
+	case key.Matches(msg, k.NextField):
+		f.setFocus(f.focus + 1)
+	case key.Matches(msg, k.PrevField):
+		f.setFocus(f.focus - 1)
+	default:
+		if len(f.fields) > 0 {
+			f.fields[f.focus].input, _ = f.fields[f.focus].input.Update(msg)
+			f.err = ""
+		}
+	}
+	return f, formKeep
+}
+
+func (f *formModel) paste(msg tea.PasteMsg) {
+	if len(f.fields) > 0 {
+		f.fields[f.focus].input, _ = f.fields[f.focus].input.Update(msg)
+	}
+}
+
+func (f formModel) view(st *styles, t *Text, w, h int) string {
+	var b strings.Builder
+	b.WriteString(st.heading.Render(truncate(f.title, w)) + "\n")
+	if f.note != "" {
+		b.WriteString(st.warn.Render(truncate(f.note, w)) + "\n")
+	}
+	b.WriteString("\n")
+	labelW := 4
+	for _, fl := range f.fields {
+		labelW = max(labelW, len([]rune(fl.label)))
+	}
+	labelW = min(labelW, w/3)
+	inW := max(w-labelW-5, 8)
+	for i, fl := range f.fields {
+		mark, label := "  ", st.label.Render(cell(fl.label, labelW))
+		if i == f.focus {
+			mark, label = st.key.Render("› "), st.key.Render(cell(fl.label, labelW))
+		}
+		in := fl.input
+		in.SetStyles(st.input)
+		in.SetWidth(inW)
+		b.WriteString(mark + label + "  " + in.View() + "\n")
+	}
+	if len(f.fields) > 0 && f.fields[f.focus].hint != "" {
+		b.WriteString("\n" + st.dim.Render(truncate(f.fields[f.focus].hint, w)))
+	}
+	if f.err != "" {
+		b.WriteString("\n" + st.errLine.Render(truncate(f.err, w)))
+	}
+	return b.String()
+}

@@ -1,0 +1,325 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"sanapati-desk/mail"
+	"sanapati-desk/store"
+)
+
+// letterMsg is a letter loaded for the Letter screen: its record, the
+// steps that stand with their events, the message as read, what it
+// proposes for the agenda book, and the directory its steps pick from.
+type letterMsg struct {
+	l    *store.Letter
+	done map[store.Action]store.Event
+	msg  *mail.Message
+	prop mail.Proposal
+	dir  *store.Directory
+}
+
+// letterModel is the Letter screen: the message, safely shown, and its
+// journey through the eleven steps, each a key away.
+type letterModel struct {
+	l     *store.Letter
+	done  map[store.Action]store.Event
+	msg   *mail.Message
+	prop  mail.Proposal
+	dir   *store.Directory
+	ready bool
+
+	lines  []string // the body, wrapped to wrapW
+	wrapW  int
+	scroll int
+	file   int // the attachment [ and ] select
+	w, h   int
+
+	// busy is true while a step runs: step keys wait for it.
+	busy   bool
+	form   *formModel
+	picker *pickerModel
+	// deliverTo is the recipient the deliver form is for.
+	deliverTo store.Recipient
+}
+
+func newLetter(l *store.Letter) letterModel {
+	cp := *l
+	return letterModel{l: &cp}
+}
+
+func (m letterModel) load(e *env, id uint64) tea.Cmd {
+	db := e.db
+	return run(func() tea.Msg {
+		l, err := db.Letter(id)
+		if err != nil {
+			return errMsg{err}
+		}
+		evs, err := db.Events(id)
+		if err != nil {
+			return errMsg{err}
+		}
+		raw, err := db.Raw(id)
+		if err != nil {
+			return errMsg{err}
+		}
+		dir, err := db.Directory()
+		if err != nil {
+			return errMsg{err}
+		}
+		msg := mail.Read(raw)
+		cleanLetter(l)
+		return letterMsg{l: l, done: standing(evs), msg: msg, prop: mail.Propose(msg, db.Calendar().Location()), dir: dir}
+	})
+}
+
+// standing returns, for each action, the last event of it that no undo
+// took back.
+func standing(evs []store.Event) map[store.Action]store.Event {
+	var stack []store.Event
+	for _, e := range evs {
+		switch {
+		case e.Action == store.ActionUndo:
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		case e.Action != store.ActionReceive && e.Action != store.ActionDirectory:
+			stack = append(stack, e)
+		}
+	}
+	out := map[store.Action]store.Event{}
+	for _, e := range stack {
+		out[e.Action] = e
+	}
+	return out
+}
+
+func (m letterModel) loaded(e *env, msg letterMsg) letterModel {
+	if m.l != nil && msg.l.ID != m.l.ID {
+		return m
+	}
+	m.l, m.done, m.msg, m.prop, m.dir, m.ready = msg.l, msg.done, msg.msg, msg.prop, msg.dir, true
+	m.file = min(m.file, max(len(m.msg.Attachments)-1, 0))
+	m.wrapW = 0
+	m.rewrap(e)
+	return m
+}
+
+func (m *letterModel) resize(w, h int) {
+	m.w, m.h = w, h
+}
+
+// panelWidth is the width of the step panel at the right.
+func (m *letterModel) panelWidth() int {
+	if m.w >= 110 {
+		return 42
+	}
+	return 32
+}
+
+// rewrap wraps the body to the text pane's width when it changed.
+func (m *letterModel) rewrap(e *env) {
+	w := m.w - m.panelWidth() - 1
+	if m.msg == nil || w == m.wrapW {
+		return
+	}
+	m.wrapW = w
+	t := e.t
+	var b strings.Builder
+	for _, h := range [][2]string{{t.T("hdr.to"), m.msg.To}, {t.T("hdr.cc"), m.msg.Cc}, {t.T("hdr.date"), t.DateTime(m.msg.Date)}} {
+		if h[1] != "" && h[1] != "-" {
+			fmt.Fprintf(&b, "%s: %s\n", h[0], h[1])
+		}
+	}
+	for _, p := range m.msg.Problems {
+		fmt.Fprintf(&b, "%s: %s\n", t.T("letter.problem"), p)
+	}
+	b.WriteString("\n" + m.msg.Text)
+	m.lines = wrapLines(b.String(), w)
+	m.scroll = min(m.scroll, max(len(m.lines)-1, 0))
+}
+
+// bodyRows is how many lines of the body show under the info block.
+func (m *letterModel) bodyRows() int { return max(m.h-len(m.info(nil, nil, time.Time{}, 0))-1, 1) }
+
+// update takes a key on the Letter screen; back is true when esc leaves it.
+func (m letterModel) update(e *env, msg tea.KeyPressMsg) (letterModel, tea.Cmd, bool) {
+	switch {
+	case m.picker != nil:
+		return m.pickerKey(e, msg)
+	case m.form != nil:
+		return m.formKey(e, msg)
+	}
+	k := &e.keys
+	rows := m.bodyRows()
+	switch {
+	case key.Matches(msg, k.Back):
+		return m, nil, true
+	case key.Matches(msg, k.Down):
+		m.scrollBy(1)
+	case key.Matches(msg, k.Up):
+		m.scrollBy(-1)
+	case key.Matches(msg, k.PageDown):
+		m.scrollBy(rows - 1)
+	case key.Matches(msg, k.PageUp):
+		m.scrollBy(-(rows - 1))
+	case key.Matches(msg, k.Top):
+		m.scroll = 0
+	case key.Matches(msg, k.Bottom):
+		m.scrollBy(len(m.lines))
+	case key.Matches(msg, k.NextFile):
+		m.pickFile(1)
+	case key.Matches(msg, k.PrevFile):
+		m.pickFile(-1)
+	case key.Matches(msg, k.OpenFile, k.SaveFile, k.SaveAll):
+		return m, m.attachmentCmd(e, msg), false
+	default:
+		return m.stepKey(e, msg)
+	}
+	return m, nil, false
+}
+
+func (m *letterModel) scrollBy(n int) {
+	m.scroll = min(max(m.scroll+n, 0), max(len(m.lines)-m.bodyRows(), 0))
+}
+
+func (m *letterModel) pickFile(d int) {
+	if m.msg == nil || len(m.msg.Attachments) == 0 {
+		return
+	}
+	n := len(m.msg.Attachments)
+	m.file = (m.file + d + n) % n
+}
+
+// info is the block above the body: who, what, when, the clock, the
+// attachments, and any warning.
+func (m *letterModel) info(e *env, st *styles, now time.Time, w int) []string {
+	if e == nil {
+		n := 4
+		if m.msg != nil && len(m.msg.Attachments) > 0 {
+			n++
+		}
+		return make([]string, n+len(m.banners(nil)))
+	}
+	t, l := e.t, m.l
+	loc := e.db.Calendar().Location()
+	row := func(label, value string) string {
+		return st.label.Render(cell(label, 9)) + st.value.Render(truncate(value, max(w-9, 1)))
+	}
+	head := fmt.Sprintf("#%d", l.ID)
+	if !l.Agenda.IsZero() {
+		head += " · " + l.Agenda.Format(e.agendaFormat)
+	}
+	head += " · " + t.Stage(l.Stage)
+	left, late := timeLeft(t, l, e.db.Calendar(), now)
+	if !late && l.DoneAt.IsZero() && l.Stage != store.StageSetAside {
+		left = t.T("letter.left", left)
+	}
+	clock := t.T("letter.due", left, t.ShortDateTime(l.Timing(e.db.Calendar(), now).Due.In(loc)))
+	clockStyle := st.dim
+	if late {
+		clockStyle = st.overdue
+	}
+	lines := []string{
+		st.heading.Render(head) + "  " + clockStyle.Render(truncate(clock, max(w-len(head)-3, 1))),
+		row(t.T("hdr.from"), l.From),
+		row(t.T("hdr.subject"), l.Subject),
+		row(t.T("hdr.received"), t.DateTime(l.ReceivedAt.In(loc))),
+	}
+	if m.msg != nil && len(m.msg.Attachments) > 0 {
+		var parts []string
+		for i, a := range m.msg.Attachments {
+			p := fmt.Sprintf("%d) %s %s", i+1, a.Name, t.Size(a.Size))
+			if i == m.file {
+				p = "[" + p + "]"
+			}
+			parts = append(parts, p)
+		}
+		lines = append(lines, row(t.T("hdr.files"), strings.Join(parts, "  ")))
+	}
+	for _, b := range m.banners(e) {
+		lines = append(lines, b.style(st).Render(truncate(b.text, w)))
+	}
+	return lines
+}
+
+// banner is a warning line of the Letter screen.
+type banner struct {
+	text string
+	stop bool
+}
+
+func (b banner) style(st *styles) lipgloss.Style {
+	if b.stop {
+		return st.stop
+	}
+	return st.warn
+}
+
+// banners are the letter's warnings: a classification that stops it or
+// asks for care, a set-aside reason, a message that could not be read.
+func (m *letterModel) banners(e *env) []banner {
+	var out []banner
+	class := m.class()
+	switch {
+	case m.l.Stage == store.StageSetAside:
+		out = append(out, banner{text: tr(e, "letter.set_aside", m.l.SetAsideReason)})
+	case class.Classified() && store.Allowed(store.ActionSetAside, m.l.Stage):
+		out = append(out, banner{text: tr(e, "letter.classified", string(class)), stop: true})
+	case class == store.ClassRestricted && m.l.Agenda.IsZero():
+		out = append(out, banner{text: tr(e, "letter.restricted")})
+	}
+	if m.l.ParseProblem != "" {
+		out = append(out, banner{text: tr(e, "letter.parse_problem")})
+	}
+	return out
+}
+
+// tr is e.t.T, or the key when there is no env (counting lines only).
+func tr(e *env, k string, args ...any) string {
+	if e == nil {
+		return k
+	}
+	return e.t.T(k, args...)
+}
+
+// class is the letter's security class: as registered, else as the
+// message says.
+func (m *letterModel) class() store.SecurityClass {
+	if m.l.Class != "" {
+		return m.l.Class
+	}
+	return m.prop.Class
+}
+
+func (m letterModel) view(e *env, st *styles, now time.Time, w, h int) string {
+	if m.l == nil {
+		return ""
+	}
+	pw := m.panelWidth()
+	lw := w - pw - 1
+	var left string
+	switch {
+	case m.picker != nil:
+		left = m.picker.view(st, e.t, lw, h)
+	case m.form != nil:
+		left = m.form.view(st, e.t, lw, h)
+	default:
+		info := m.info(e, st, now, lw)
+		rows := max(h-len(info)-1, 1)
+		body := st.dim.Render(strings.Repeat("─", lw))
+		if !m.ready {
+			body += "\n" + st.dim.Render(e.t.T("list.loading"))
+		}
+		for i := m.scroll; i < min(m.scroll+rows, len(m.lines)); i++ {
+			body += "\n" + m.lines[i]
+		}
+		left = strings.Join(info, "\n") + "\n" + body
+	}
+	return sideBySide(left, st.panel.Render(fit(m.stepPanel(e, st, pw-2, h), pw-2, h)), lw+1, pw, h)
+}

@@ -1,0 +1,128 @@
+package tui
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"sanapati-desk/mail"
+	"sanapati-desk/print"
+	"sanapati-desk/store"
+)
+
+// Paperwork draws a letter's documents and hands them to the spooler. The
+// interface and the command line share it, so a card printed from a key
+// and one printed by `sanapati-desk card` are the same paper.
+type Paperwork struct {
+	Spooler          *print.Spooler
+	Options          print.Options
+	AgendaFormat     string
+	PrintAttachments bool
+	Text             *Text
+}
+
+func (p *Paperwork) now() time.Time {
+	if p.Options.Now != nil {
+		return p.Options.Now()
+	}
+	return time.Now()
+}
+
+// ErrNoSpool is returned when printing was asked of a desk with no spooler.
+var ErrNoSpool = errors.New("printing is not set up")
+
+// Send draws a document with write and saves and prints it under name;
+// it returns where it was saved.
+func (p *Paperwork) Send(ctx context.Context, name string, copies int, extra []print.Extra, write func(w io.Writer) error) (string, error) {
+	if p.Spooler == nil {
+		return "", ErrNoSpool
+	}
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return "", err
+	}
+	return p.Spooler.Print(ctx, print.Document{Name: name, PDF: buf.Bytes(), Copies: copies, Extra: extra})
+}
+
+// Copies prints one copy of the message per recipient (step 3), each with
+// the message's PDF attachments when the office wants them, and returns
+// the saved files.
+func (p *Paperwork) Copies(ctx context.Context, l *store.Letter, raw []byte) ([]string, error) {
+	if len(l.Recipients) == 0 {
+		return nil, &store.Error{Code: store.ErrOutOfOrder, Action: store.ActionPrintCopies, Stage: l.Stage}
+	}
+	msg := mail.Read(raw)
+	body, extra := p.Body(msg, raw)
+	var paths []string
+	for _, r := range l.Recipients {
+		name := print.FileName(l, print.KindCopy, r.Name, p.AgendaFormat)
+		path, err := p.Send(ctx, name, 1, extra, func(w io.Writer) error { return print.Copy(w, l, r, body, p.Options) })
+		if err != nil {
+			return paths, err
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
+}
+
+// Body is what a copy shows of the message, and the PDF attachments to
+// print along with it.
+func (p *Paperwork) Body(msg *mail.Message, raw []byte) (print.Body, []print.Extra) {
+	t := p.Text
+	body := print.Body{Text: msg.Text}
+	for _, h := range [][2]string{{t.T("hdr.from"), msg.From}, {t.T("hdr.to"), msg.To}, {t.T("hdr.cc"), msg.Cc},
+		{t.T("hdr.date"), t.DateTime(msg.Date)}, {t.T("hdr.subject"), msg.Subject}} {
+		if h[1] != "" && h[1] != "-" {
+			body.Headers = append(body.Headers, h)
+		}
+	}
+	var extra []print.Extra
+	for _, a := range msg.Attachments {
+		pdf := p.PrintAttachments && strings.EqualFold(a.Type, "application/pdf")
+		if pdf {
+			var buf bytes.Buffer
+			if err := mail.WriteAttachment(&buf, raw, a); err == nil && bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
+				extra = append(extra, print.Extra{Name: a.Name, PDF: buf.Bytes()})
+			} else {
+				pdf = false
+			}
+		}
+		body.Attachments = append(body.Attachments, print.Attachment{Name: a.Name, Type: a.Type, Size: a.Size, Printed: pdf})
+	}
+	return body, extra
+}
+
+// Card prints the control card (step 5). A letter not yet forwarded is
+// drawn as the step will leave it: examiner named, one initial box per
+// official of dir.
+func (p *Paperwork) Card(ctx context.Context, l *store.Letter, dir *store.Directory) (string, error) {
+	card := *l
+	if card.Stage == store.StageRegistered && dir != nil {
+		if err := card.PrintCard(dir, p.now()); err != nil {
+			return "", err
+		}
+	}
+	opts := p.Options
+	if dir != nil {
+		opts.Officials = dir.Officials
+	}
+	kind := print.KindCard
+	if opts.CardLayout == "cover" {
+		kind = print.KindCover
+	}
+	return p.Send(ctx, print.FileName(&card, kind, "", p.AgendaFormat), 1, nil,
+		func(w io.Writer) error { return print.ControlCard(w, &card, opts) })
+}
+
+// Receipt prints the courier's receipt sheet.
+func (p *Paperwork) Receipt(ctx context.Context, l *store.Letter) (string, error) {
+	if len(l.Recipients) == 0 {
+		return "", fmt.Errorf("the letter has no recipients yet: choose them first")
+	}
+	return p.Send(ctx, print.FileName(l, print.KindReceipt, "", p.AgendaFormat), 1, nil,
+		func(w io.Writer) error { return print.Receipt(w, l, p.Options) })
+}

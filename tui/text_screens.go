@@ -1,0 +1,242 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"sanapati-desk/mail"
+	"sanapati-desk/print"
+	"sanapati-desk/store"
+)
+
+func init() { addMessages(screenMessages) }
+
+// screenMessages are the screens' words: tabs, columns, the start screen,
+// the lists, the Letter screen, the mailbox's state and the status line.
+var screenMessages = map[string][2]string{
+	"app.title":     {"Sanapati Desk", "Sanapati Desk"},
+	"tab.today":     {"Hari ini", "Today"},
+	"tab.inbox":     {"Masuk", "Inbox"},
+	"tab.agenda":    {"Agenda", "Agenda"},
+	"tab.search":    {"Arsip", "Archive"},
+	"tab.directory": {"Direktori", "Directory"},
+	"letter.tab":    {"Naskah #%d", "Letter #%d"},
+	"help.title":    {"Tombol di layar ini", "Keys on this screen"},
+	"help.close":    {"Tekan ? atau esc untuk menutup bantuan.", "Press ? or esc to close the help."},
+	"quit.ask":      {"Masih ada pekerjaan berjalan (cetak atau sinkronisasi). Keluar juga? y/n", "Work is still running (printing or syncing). Quit anyway? y/n"},
+	"status.busy":   {"%d pekerjaan berjalan", "%d job(s) running"},
+
+	"col.received": {"Diterima", "Received"},
+	"col.from":     {"Dari", "From"},
+	"col.origin":   {"Asal surat", "Origin"},
+	"col.subject":  {"Perihal", "Subject"},
+	"col.stage":    {"Status", "Stage"},
+	"col.left":     {"Sisa waktu", "Time left"},
+	"col.agenda":   {"No. agenda", "Agenda no."},
+	"col.number":   {"No. surat", "Letter no."},
+	"col.location": {"Lokasi simpan", "Shelf"},
+
+	"left.overdue":   {"lewat %s", "%s late"},
+	"left.done":      {"selesai", "done"},
+	"left.done_late": {"selesai, telat", "done, late"},
+
+	"today.title":            {"Hari ini, %s", "Today, %s"},
+	"today.new":              {"Naskah baru", "New letters"},
+	"today.new_next":         {"buka, periksa, pilih penerima", "open, check, choose recipients"},
+	"today.due":              {"Jatuh tempo hari ini", "Due today"},
+	"today.due_next":         {"selesaikan sebelum batas waktu", "finish before the due time"},
+	"today.overdue":          {"Terlambat", "Overdue"},
+	"today.overdue_next":     {"kerjakan lebih dulu", "do these first"},
+	"today.card":             {"Siap cetak kartu kendali", "Control card to print"},
+	"today.card_next":        {"cetak kartu, serahkan ke pemeriksa", "print the card, take it to the examiner"},
+	"today.initials":         {"Menunggu paraf", "Waiting for initials"},
+	"today.initials_next":    {"catat paraf saat kartu kembali", "record initials as the card returns"},
+	"today.courier":          {"Siap diserahkan ke caraka", "Ready for a courier"},
+	"today.courier_next":     {"tugaskan caraka, cetak tanda terima", "assign a courier, print the receipt"},
+	"today.out":              {"Dibawa caraka", "Out with a courier"},
+	"today.out_next":         {"catat tanda terima yang kembali", "record the receipts that return"},
+	"today.archive":          {"Menunggu diarsipkan", "Waiting to be archived"},
+	"today.archive_next":     {"arsipkan dengan kartu dan tanda terima", "archive with card and receipts"},
+	"today.chart_loading":    {"Menghitung grafik 30 hari kerja…", "Counting the last 30 working days…"},
+	"today.chart_volume":     {"Naskah, %d hari kerja", "Letters, %d working days"},
+	"today.chart_on_time":    {"Tepat waktu (1 hari kerja)", "On time (1 working day)"},
+	"today.chart_max":        {"maks %s/hari, total %s", "max %s/day, %s in all"},
+	"today.chart_share":      {"rata-rata %s", "overall %s"},
+	"today.calendar_warning": {"Daftar hari libur %d belum ada: batas waktu tahun itu hanya menghitung Senin-Jumat. Muat berkas kalender di pengaturan.", "No holiday list for %d: due times that year count Monday to Friday only. Load a calendar file in the settings."},
+
+	"list.loading":        {"Memuat…", "Loading…"},
+	"list.empty":          {"Tidak ada naskah", "No letters"},
+	"list.range":          {"%s-%s", "%s-%s"},
+	"list.range_of":       {"%s-%s dari %s", "%s-%s of %s"},
+	"list.only":           {"hanya %s", "only %s"},
+	"list.only_overdue":   {"hanya yang terlambat", "overdue only"},
+	"list.only_due_today": {"jatuh tempo hari ini", "due today"},
+	"list.matching":       {"cari \"%s\"", "matching \"%s\""},
+	"list.search_hint":    {"no. agenda, no. surat, pengirim, perihal", "agenda no., letter no., sender, subject"},
+	"search.title":        {"Arsip semua tahun", "Archive, every year"},
+	"agenda.title":        {"Buku agenda %d", "Agenda book %d"},
+	"agenda.book_title":   {"Buku Agenda Surat Masuk Tahun %d", "Incoming Agenda Book %d"},
+
+	"intake.none":             {"Tanpa kotak surat: naskah masuk lewat 'sanapati-desk import'.", "No mailbox: letters come in with 'sanapati-desk import'."},
+	"intake.closed":           {"Pemantau kotak surat berhenti. Mulai ulang desk untuk menyambung lagi.", "The mailbox watcher stopped. Restart the desk to connect again."},
+	"intake.connecting":       {"Menghubungkan ke kotak surat…", "Connecting to the mailbox…"},
+	"intake.connected":        {"● Tersambung, memeriksa naskah baru…", "● Connected, looking for new letters…"},
+	"intake.syncing":          {"⟳ Mengambil naskah %s dari %s", "⟳ Fetching letters %s of %s"},
+	"intake.watching":         {"Tersambung, %s", "Connected, %s"},
+	"intake.idle":             {"server memberi tahu naskah baru", "the server reports new letters"},
+	"intake.polling":          {"memeriksa tiap beberapa detik", "checking every few seconds"},
+	"intake.last_sync":        {"terakhir %s", "last %s"},
+	"intake.offline":          {"Luring: %s.", "Offline: %s."},
+	"intake.retry":            {"Coba lagi pukul %s.", "Trying again at %s."},
+	"intake.stopped":          {"Kotak surat berhenti: %s. Periksa pengaturan, lalu mulai ulang desk.", "The mailbox stopped: %s. Check the settings, then restart the desk."},
+	"intake.reason_unknown":   {"sebab tidak diketahui", "cause unknown"},
+	"intake.reason_auth":      {"nama pengguna atau kata sandi ditolak", "the user name or password was refused"},
+	"intake.reason_insecure":  {"sambungan tidak terenkripsi ditolak", "an unencrypted connection was refused"},
+	"intake.new":              {"%d naskah baru masuk.", "%d new letter(s) arrived."},
+	"intake.short_connecting": {"menyambung", "connecting"},
+	"intake.short_online":     {"tersambung", "online"},
+	"intake.short_syncing":    {"sinkron", "syncing"},
+	"intake.short_offline":    {"luring", "offline"},
+	"intake.short_stopped":    {"kotak surat berhenti", "mailbox stopped"},
+
+	"hdr.from":             {"Dari", "From"},
+	"hdr.to":               {"Kepada", "To"},
+	"hdr.cc":               {"Tembusan", "Cc"},
+	"hdr.date":             {"Tanggal", "Date"},
+	"hdr.subject":          {"Perihal", "Subject"},
+	"hdr.received":         {"Diterima", "Received"},
+	"hdr.files":            {"Lampiran", "Files"},
+	"letter.due":           {"%s · batas %s", "%s · due %s"},
+	"letter.left":          {"sisa %s", "%s left"},
+	"letter.problem":       {"Tidak terbaca", "Unreadable"},
+	"letter.busy":          {"Sedang dikerjakan…", "Working…"},
+	"letter.journey_done":  {"Semua langkah naskah ini selesai.", "Every step of this letter is done."},
+	"letter.set_aside":     {"Disisihkan: %s", "Set aside: %s"},
+	"letter.classified":    {"Sifat %s: tidak boleh lewat jalur biasa.", "Classified %s: not for the ordinary path."},
+	"letter.restricted":    {"Sifat TERBATAS: boleh diproses, jaga kerahasiaannya.", "Classified RESTRICTED: it may go on; keep it confidential."},
+	"letter.parse_problem": {"Sebagian naskah tidak terbaca; yang terbaca ditampilkan, aslinya tersimpan utuh.", "Part of the message could not be read; what could is shown, the original is kept whole."},
+
+	"step.title":      {"Langkah", "Steps"},
+	"step.receive":    {"Terima", "Received"},
+	"step.route":      {"Penerima", "Recipients"},
+	"step.copies":     {"Cetak salinan", "Print copies"},
+	"step.register":   {"Agendakan", "Register"},
+	"step.card":       {"Kartu kendali", "Control card"},
+	"step.initial":    {"Paraf", "Initials"},
+	"step.assign":     {"Caraka", "Courier"},
+	"step.aide":       {"Lewat ajudan", "Via aides"},
+	"step.direct":     {"Langsung", "Direct"},
+	"step.receipts":   {"Tanda terima", "Receipts"},
+	"step.archive":    {"Arsip", "Archive"},
+	"step.recipients": {"Penerima", "Recipients"},
+	"step.officials":  {"Paraf", "Initials"},
+
+	"err.panic":            {"Terjadi kesalahan internal (%v). Ulangi langkahnya; jika terulang, laporkan ke pengelola.", "An internal error happened (%v). Try the step again; if it happens again, report it."},
+	"err.no_spool":         {"Pencetakan belum diatur. Isi bagian [paper] di berkas pengaturan.", "Printing is not set up. Fill in the [paper] section of the settings file."},
+	"err.receipt_early":    {"Tanda terima dicetak setelah semua pejabat memaraf.", "The receipt sheet is printed once every official has initialled."},
+	"err.no_attachments":   {"Naskah ini tidak berlampiran.", "This letter has no attachments."},
+	"err.prompt_cancelled": {"Kata sandi tidak diisi: kotak surat tidak disambung.", "No password given: the mailbox is not connected."},
+	"err.other":            {"Gagal: %s.", "Failed: %s."},
+}
+
+// addMessages adds a part of the catalogue; a key defined twice is a
+// mistake caught when the program starts.
+func addMessages(m map[string][2]string) {
+	for k, v := range m {
+		if _, dup := messages[k]; dup {
+			panic("tui: catalogue key defined twice: " + k)
+		}
+		messages[k] = v
+	}
+}
+
+// Sentence turns any error into the one sentence the status line shows.
+func (t *Text) Sentence(err error) string {
+	var (
+		pe *panicError
+		se *print.SpoolError
+		ce *store.Error
+	)
+	switch {
+	case errors.As(err, &pe):
+		return t.T("err.panic", pe.value)
+	case errors.As(err, &se):
+		return se.Message(t.Lang)
+	case errors.As(err, &ce):
+		return t.Error(err)
+	case errors.Is(err, errNoSpool):
+		return t.T("err.no_spool")
+	case errors.Is(err, errReceiptEarly):
+		return t.T("err.receipt_early")
+	case errors.Is(err, errNoAttachments):
+		return t.T("err.no_attachments")
+	case errors.Is(err, ErrPromptCancelled):
+		return t.T("err.prompt_cancelled")
+	case errors.Is(err, mail.ErrAuth):
+		return t.T("intake.reason_auth")
+	}
+	return t.T("err.other", strings.TrimSuffix(mail.SanitizeLine(err.Error()), "."))
+}
+
+// Num shows a count with the thousands separated: 99.520 (Indonesian) or
+// 99,520.
+func (t *Text) Num(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + t.Num(-n)
+	}
+	sep := "."
+	if t.Lang == "en" {
+		sep = ","
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + sep + s[i:]
+	}
+	return s
+}
+
+// Span shows a duration briefly: "3j 05m" or "1h 2j" in Indonesian (jam,
+// menit, hari), "3h 05m" or "1d 2h" in English.
+func (t *Text) Span(d time.Duration) string {
+	d = d.Round(time.Minute)
+	days, hours, mins := int(d/(24*time.Hour)), int(d%(24*time.Hour)/time.Hour), int(d%time.Hour/time.Minute)
+	dd, hh, mm := "h", "j", "m"
+	if t.Lang == "en" {
+		dd, hh, mm = "d", "h", "m"
+	}
+	if days > 0 {
+		return fmt.Sprintf("%d%s %d%s", days, dd, hours, hh)
+	}
+	return fmt.Sprintf("%d%s %02d%s", hours, hh, mins, mm)
+}
+
+// ShortDateTime shows a moment in 11 cells: "27/11 08.14".
+func (t *Text) ShortDateTime(tm time.Time) string {
+	if tm.IsZero() {
+		return "-"
+	}
+	return tm.Format("02/01 15.04")
+}
+
+var weekdaysID = [...]string{"Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"}
+
+// LongDate shows a day with its weekday: "Jumat, 27 November 2026".
+func (t *Text) LongDate(tm time.Time) string {
+	if t.Lang == "en" {
+		return tm.Format("Monday, ") + t.Date(tm)
+	}
+	return weekdaysID[tm.Weekday()] + ", " + t.Date(tm)
+}
+
+// Size shows a file size: "120 KB".
+func (t *Text) Size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d B", n)
+}

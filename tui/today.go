@@ -1,0 +1,312 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"sanapati-desk/store"
+)
+
+// The stages the Inbox shows (not yet in the agenda book) and the stages
+// whose clock still runs.
+var (
+	inboxStages = []store.Stage{store.StageReceived, store.StageChecked, store.StagePrinted}
+	openStages  = []store.Stage{store.StageReceived, store.StageChecked, store.StagePrinted,
+		store.StageRegistered, store.StageForwarded, store.StageInitialled, store.StageAssigned}
+)
+
+type (
+	countsMsg   struct{ counts map[store.Stage]int }
+	overviewMsg struct{ ov overview }
+	chartMsg    struct{ days []dayStat }
+)
+
+// overview counts the open letters by their clock.
+type overview struct{ overdue, dueToday int }
+
+// dayStat is one working day of the chart: letters received, and of those
+// whose clock has run out or stopped, how many were done in time.
+type dayStat struct {
+	day                    time.Time
+	received, onTime, late int
+}
+
+// todayRow is one line of the start screen: a count, what it counts, and
+// the list enter opens.
+type todayRow struct {
+	label, next       string
+	stages            []store.Stage
+	overdue, dueToday bool
+	screen            screen
+}
+
+var todayRows = []todayRow{
+	{label: "today.new", next: "today.new_next", stages: inboxStages, screen: screenInbox},
+	{label: "today.due", next: "today.due_next", stages: openStages, dueToday: true},
+	{label: "today.overdue", next: "today.overdue_next", stages: openStages, overdue: true},
+	{label: "today.card", next: "today.card_next", stages: []store.Stage{store.StageRegistered}},
+	{label: "today.initials", next: "today.initials_next", stages: []store.Stage{store.StageForwarded}},
+	{label: "today.courier", next: "today.courier_next", stages: []store.Stage{store.StageInitialled}},
+	{label: "today.out", next: "today.out_next", stages: []store.Stage{store.StageAssigned}},
+	{label: "today.archive", next: "today.archive_next", stages: []store.Stage{store.StageDelivered}},
+}
+
+// todayTarget is the list a row of the start screen opens.
+type todayTarget struct {
+	screen            screen
+	stages            []store.Stage
+	overdue, dueToday bool
+}
+
+// todayModel is the start screen: what waits for the operator today.
+type todayModel struct {
+	counts map[store.Stage]int
+	ov     *overview
+	chart  []dayStat
+	cursor int
+}
+
+func newToday() todayModel { return todayModel{} }
+
+// load counts the letters by stage (fast), then by their clock and the
+// last 30 working days (slower), each in its own command.
+func (m todayModel) load(e *env) tea.Cmd {
+	db := e.db
+	return tea.Batch(
+		run(func() tea.Msg {
+			c, err := db.StageCounts()
+			return failed(err, countsMsg{c})
+		}),
+		run(func() tea.Msg {
+			ov, err := countOpen(db)
+			return failed(err, overviewMsg{ov})
+		}),
+		run(func() tea.Msg {
+			days, err := lastDays(db, 30)
+			return failed(err, chartMsg{days})
+		}),
+	)
+}
+
+// countOpen counts the open letters that are overdue or due today.
+// TODO(store): an Overview(now) that counts from the stage and received
+// indexes without decoding each letter (see the closing report).
+func countOpen(db *store.DB) (overview, error) {
+	letters, err := db.List(store.Query{Stages: openStages})
+	if err != nil {
+		return overview{}, err
+	}
+	var ov overview
+	now, cal := db.Now(), db.Calendar()
+	f := filter{dueToday: true}
+	for i := range letters {
+		switch l := &letters[i]; {
+		case l.Timing(cal, now).Overdue:
+			ov.overdue++
+		case f.match(l, cal, now):
+			ov.dueToday++
+		}
+	}
+	return ov, nil
+}
+
+// lastDays gathers the chart of the last n working days, today included.
+func lastDays(db *store.DB, n int) ([]dayStat, error) {
+	cal, now := db.Calendar(), db.Now()
+	loc := cal.Location()
+	y, mo, d := now.In(loc).Date()
+	day := time.Date(y, mo, d, 0, 0, 0, 0, loc)
+	var days []dayStat
+	for i := 0; len(days) < n && i < 4*n; i++ {
+		dd := day.AddDate(0, 0, -i)
+		if cal.IsWorkingDay(dd) {
+			days = append([]dayStat{{day: dd}}, days...)
+		}
+	}
+	if len(days) == 0 {
+		return nil, nil
+	}
+	letters, err := db.Received(days[0].day, day.AddDate(0, 0, 1))
+	if err != nil {
+		return nil, err
+	}
+	at := map[string]int{}
+	for i, s := range days {
+		at[s.day.Format(time.DateOnly)] = i
+	}
+	for i := range letters {
+		l := &letters[i]
+		j, ok := at[l.ReceivedAt.In(loc).Format(time.DateOnly)]
+		if !ok || l.Stage == store.StageSetAside {
+			continue
+		}
+		days[j].received++
+		tm := l.Timing(cal, now)
+		switch {
+		case tm.Overdue:
+			days[j].late++
+		case !l.DoneAt.IsZero():
+			days[j].onTime++
+		}
+	}
+	return days, nil
+}
+
+func (m todayModel) update(msg tea.Msg) todayModel {
+	switch msg := msg.(type) {
+	case countsMsg:
+		m.counts = msg.counts
+	case overviewMsg:
+		m.ov = &msg.ov
+	case chartMsg:
+		m.chart = msg.days
+	}
+	return m
+}
+
+// inboxCount is the number of letters not yet in the agenda book.
+func (m todayModel) inboxCount() int { return m.count(todayRows[0]) }
+
+// count is a row's number, -1 while it is being counted.
+func (m todayModel) count(r todayRow) int {
+	switch {
+	case r.overdue || r.dueToday:
+		if m.ov == nil {
+			return -1
+		}
+		if r.overdue {
+			return m.ov.overdue
+		}
+		return m.ov.dueToday
+	case m.counts == nil:
+		return -1
+	}
+	n := 0
+	for _, s := range r.stages {
+		n += m.counts[s]
+	}
+	return n
+}
+
+// updateKeys moves between the rows; enter opens the list a row counts.
+func (m todayModel) updateKeys(e *env, msg tea.KeyPressMsg) (todayModel, *todayTarget) {
+	k := &e.keys
+	switch {
+	case key.Matches(msg, k.Down):
+		m.cursor = min(m.cursor+1, len(todayRows)-1)
+	case key.Matches(msg, k.Up):
+		m.cursor = max(m.cursor-1, 0)
+	case key.Matches(msg, k.Top):
+		m.cursor = 0
+	case key.Matches(msg, k.Bottom):
+		m.cursor = len(todayRows) - 1
+	case key.Matches(msg, k.Open):
+		r := todayRows[m.cursor]
+		return m, &todayTarget{screen: r.screen, stages: r.stages, overdue: r.overdue, dueToday: r.dueToday}
+	}
+	return m, nil
+}
+
+func (m todayModel) view(e *env, st *styles, now time.Time, w, h int) string {
+	t := e.t
+	var b strings.Builder
+	b.WriteString(st.heading.Render(t.T("today.title", t.LongDate(now.In(e.db.Calendar().Location())))))
+	b.WriteString("\n\n")
+	labelW := 28
+	for i, r := range todayRows {
+		n := m.count(r)
+		num := "…"
+		if n >= 0 {
+			num = t.Num(n)
+		}
+		mark := "  "
+		if r.overdue && n > 0 {
+			mark = "! "
+		}
+		line := fmt.Sprintf("%s%6s  %s %s", mark, num, cell(t.T(r.label), labelW), t.T(r.next))
+		line = truncate(line, w)
+		switch {
+		case i == m.cursor:
+			line = st.selected.Render(cell(line, w))
+		case r.overdue && n > 0:
+			line = st.overdue.Render(line)
+		case n == 0:
+			line = st.dim.Render(line)
+		default:
+			line = st.row.Render(line)
+		}
+		b.WriteString(line + "\n")
+	}
+	if h >= len(todayRows)+7 {
+		b.WriteString("\n" + m.chartView(e, st, w))
+	}
+	if y := missingYear(e.db.Calendar(), now); y != 0 {
+		b.WriteString("\n\n" + st.warn.Render(truncate(t.T("today.calendar_warning", y), w)))
+	}
+	return b.String()
+}
+
+// missingYear is the year whose holiday list is missing and matters now:
+// this year, or next year from October on; 0 when none is.
+func missingYear(cal *store.Calendar, now time.Time) int {
+	y := now.In(cal.Location()).Year()
+	switch {
+	case !cal.HasYear(y):
+		return y
+	case now.Month() >= time.October && !cal.HasYear(y+1):
+		return y + 1
+	}
+	return 0
+}
+
+const sparks = "▁▂▃▄▅▆▇█"
+
+// chartView draws the last working days' volume and on-time share as two
+// rows of bars, one column per day.
+func (m todayModel) chartView(e *env, st *styles, w int) string {
+	t := e.t
+	if m.chart == nil {
+		return st.dim.Render(t.T("today.chart_loading"))
+	}
+	labelW := 28
+	days := m.chart
+	if n := w - labelW - 16; len(days) > n {
+		days = days[len(days)-max(n, 1):]
+	}
+	most, received, onTime, judged := 0, 0, 0, 0
+	for _, d := range days {
+		most = max(most, d.received)
+		received += d.received
+		onTime += d.onTime
+		judged += d.onTime + d.late
+	}
+	bars := []rune(sparks)
+	var vol, share strings.Builder
+	for _, d := range days {
+		switch {
+		case d.received == 0:
+			vol.WriteRune('·')
+		default:
+			vol.WriteRune(bars[min((d.received*len(bars)-1)/max(most, 1), len(bars)-1)])
+		}
+		switch {
+		case d.onTime+d.late == 0:
+			share.WriteRune('·')
+		default:
+			share.WriteRune(bars[min(d.onTime*(len(bars)-1)/(d.onTime+d.late), len(bars)-1)])
+		}
+	}
+	pct := "-"
+	if judged > 0 {
+		pct = fmt.Sprintf("%d%%", onTime*100/judged)
+	}
+	head := st.label.Render(cell(t.T("today.chart_volume", len(days)), labelW))
+	line1 := head + st.heading.Render(vol.String()) + st.dim.Render("  "+t.T("today.chart_max", t.Num(most), t.Num(received)))
+	head = st.label.Render(cell(t.T("today.chart_on_time"), labelW))
+	line2 := head + st.good.Render(share.String()) + st.dim.Render("  "+t.T("today.chart_share", pct))
+	return line1 + "\n" + line2
+}

@@ -1,0 +1,336 @@
+package tui
+
+import (
+	"os"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+
+	"sanapati-desk/mail"
+	"sanapati-desk/print"
+	"sanapati-desk/store"
+)
+
+// Config is what the interface works with. main builds it from the
+// settings; only DB is required.
+type Config struct {
+	// DB is the desk's store.
+	DB *store.DB
+	// Text is the catalogue to speak; nil means Indonesian.
+	Text *Text
+	// AgendaFormat shows agenda numbers; "" means store.DefaultAgendaFormat.
+	AgendaFormat string
+	// Paper is how documents are drawn (paper size, letterhead, card
+	// layout and copies). Lang, AgendaFormat, Calendar and Now are filled
+	// in from the rest of the Config when empty.
+	Paper print.Options
+	// Spool saves and prints documents; nil means printing is not set up,
+	// and the printing steps say so.
+	Spool *print.Spooler
+	// PrintAttachments prints a message's PDF attachments with its copies.
+	PrintAttachments bool
+	// Intake streams the mailbox watcher's events; nil means the desk runs
+	// without a mailbox (files are imported from the command line).
+	Intake <-chan mail.Event
+	// Prompter lets the mailbox ask for its password; nil means no prompt.
+	Prompter *Prompter
+	// SaveDir is where attachments are saved; ExportDir where exports of
+	// the agenda book and the monthly report are written. "" means the
+	// spooler's folder, or the working directory.
+	SaveDir, ExportDir string
+	// Open shows a file with the system's viewer; nil means the usual
+	// opener of the platform (xdg-open, open, start).
+	Open func(path string) error
+	// Settings are shown on the Directory screen, as label and value.
+	Settings [][2]string
+	// NoColor draws without colour; New also sets it when NO_COLOR is set.
+	NoColor bool
+}
+
+// env is what every view and command needs; it does not change once the
+// model is built.
+type env struct {
+	db               *store.DB
+	t                *Text
+	keys             keyMap
+	agendaFormat     string
+	paper            print.Options
+	spool            *print.Spooler
+	printAttachments bool
+	intake           <-chan mail.Event
+	prompter         *Prompter
+	saveDir          string
+	exportDir        string
+	open             func(path string) error
+	settings         [][2]string
+	noColor          bool
+	// tick moves the clock every few seconds; tests turn it off.
+	tick bool
+}
+
+// screen is one of the desk's screens.
+type screen int
+
+// The screens; tab walks the first five in this order.
+const (
+	screenToday screen = iota
+	screenInbox
+	screenAgenda
+	screenSearch
+	screenDirectory
+	screenLetter
+)
+
+var tabs = [...]screen{screenToday, screenInbox, screenAgenda, screenSearch, screenDirectory}
+
+// Model is the desk's Bubble Tea model: the operator's whole day. Build it
+// with New and run it with tea.NewProgram.
+type Model struct {
+	e      *env
+	st     styles
+	w, h   int
+	now    time.Time
+	screen screen
+	// back is where esc from the Letter screen returns.
+	back screen
+
+	today  todayModel
+	inbox  listModel
+	agenda agendaModel
+	search listModel
+	dir    directoryModel
+	letter letterModel
+
+	help     help.Model
+	showHelp bool
+	asking   bool // "quit while a print or sync runs?"
+	status   string
+	isErr    bool
+	busy     int
+	intake   intakeState
+	password *formModel
+	pwReq    promptRequest
+}
+
+// New builds the interface over cfg.
+func New(cfg Config) Model {
+	t := cfg.Text
+	if t == nil {
+		t = Catalog("id")
+	}
+	e := &env{
+		db: cfg.DB, t: t, keys: newKeyMap(t), agendaFormat: cfg.AgendaFormat, paper: cfg.Paper,
+		spool: cfg.Spool, printAttachments: cfg.PrintAttachments, intake: cfg.Intake,
+		prompter: cfg.Prompter, saveDir: cfg.SaveDir, exportDir: cfg.ExportDir, open: cfg.Open,
+		settings: cfg.Settings, noColor: cfg.NoColor || os.Getenv("NO_COLOR") != "", tick: true,
+	}
+	if e.agendaFormat == "" {
+		e.agendaFormat = store.DefaultAgendaFormat
+	}
+	if e.paper.Lang == "" {
+		e.paper.Lang = t.Lang
+	}
+	if e.paper.AgendaFormat == "" {
+		e.paper.AgendaFormat = e.agendaFormat
+	}
+	if e.paper.Calendar == nil {
+		e.paper.Calendar = cfg.DB.Calendar()
+	}
+	if e.paper.Now == nil {
+		e.paper.Now = cfg.DB.Now
+	}
+	if e.saveDir == "" && e.spool != nil {
+		e.saveDir = e.spool.Dir
+	}
+	if e.exportDir == "" {
+		e.exportDir = e.saveDir
+	}
+	if e.open == nil {
+		e.open = openWithSystem
+	}
+	return newModel(e)
+}
+
+func newModel(e *env) Model {
+	m := Model{e: e, st: newStyles(true, e.noColor), w: 80, h: 24, now: e.db.Now(), help: help.New()}
+	m.help.Styles = m.st.help
+	m.today = newToday()
+	m.inbox = newInbox(e)
+	m.agenda = newAgenda(e, m.now.In(e.db.Calendar().Location()).Year())
+	m.search = newSearch(e)
+	m.dir = newDirectory()
+	m.resize(m.w, m.h)
+	return m
+}
+
+// Init loads the start screen and starts listening to the mailbox.
+func (m Model) Init() tea.Cmd {
+	return tea.Batch(
+		tea.RequestBackgroundColor,
+		m.today.load(m.e),
+		m.inbox.first(m.e),
+		m.e.tickCmd(),
+		waitIntake(m.e.intake),
+		m.e.prompter.wait(),
+	)
+}
+
+// Update routes a message to the part of the desk it is for.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.resize(msg.Width, msg.Height)
+	case tea.BackgroundColorMsg:
+		m.restyle(msg.IsDark())
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	case tea.PasteMsg:
+		return m.paste(msg)
+	case tickMsg:
+		m.now = m.e.db.Now()
+		return m, m.e.tickCmd()
+	case errMsg:
+		m.setError(msg.err)
+	case noticeMsg:
+		m.setNotice(msg.text)
+	case busyMsg:
+		m.busy += int(msg)
+	case jobMsg:
+		return m.jobDone(msg)
+	case intakeMsg:
+		return m.handleIntake(msg)
+	case promptMsg:
+		m.askPassword(msg.req)
+	default:
+		return m.forward(msg)
+	}
+	return m, nil
+}
+
+// forward hands a sub-model's own message to it.
+func (m Model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case pageMsg:
+		switch msg.screen {
+		case screenInbox:
+			m.inbox.setPage(msg)
+		case screenAgenda:
+			m.agenda.list.setPage(msg)
+		case screenSearch:
+			m.search.setPage(msg)
+		}
+	case countsMsg, overviewMsg, chartMsg:
+		m.today = m.today.update(msg)
+	case letterMsg:
+		m.letter = m.letter.loaded(m.e, msg)
+	case dirMsg:
+		m.dir = m.dir.loaded(msg)
+	}
+	return m, cmd
+}
+
+// View draws the frame: the tab bar, the screen, the status line and the
+// short help.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = m.e.t.T("app.title")
+	return v
+}
+
+func (m *Model) resize(w, h int) {
+	m.w, m.h = max(w, 20), max(h, 8)
+	bh := m.bodyHeight()
+	m.inbox.resize(bh - 3)
+	m.agenda.list.resize(bh - 2)
+	m.search.resize(bh - 2)
+	m.letter.resize(m.w, bh)
+	m.help.SetWidth(m.w)
+}
+
+func (m *Model) bodyHeight() int { return m.h - 3 }
+
+func (m *Model) restyle(dark bool) {
+	m.st = newStyles(dark, m.e.noColor)
+	m.help.Styles = m.st.help
+}
+
+func (m *Model) setError(err error) {
+	m.status, m.isErr = m.e.t.Sentence(err), true
+	m.letter.busy = false
+}
+
+func (m *Model) setNotice(s string) { m.status, m.isErr = s, false }
+
+// jobDone takes the result of a step, a print or an export.
+func (m Model) jobDone(msg jobMsg) (tea.Model, tea.Cmd) {
+	m.busy--
+	if msg.err != nil {
+		m.setError(msg.err)
+		m.letter.finished(m.status)
+		return m, nil
+	}
+	m.letter.finished("")
+	if msg.note != "" {
+		m.setNotice(msg.note)
+	}
+	if msg.letter == nil && !msg.changed {
+		return m, nil
+	}
+	return m, m.refresh(msg.letter)
+}
+
+// refresh reloads what the store's change made stale: the letter shown,
+// the start screen's counts and the lists that were loaded.
+func (m *Model) refresh(l *store.Letter) tea.Cmd {
+	cmds := []tea.Cmd{m.today.load(m.e)}
+	if l != nil && m.letter.l != nil && m.letter.l.ID == l.ID {
+		cmds = append(cmds, m.letter.load(m.e, l.ID))
+	}
+	for _, lm := range []*listModel{&m.inbox, &m.agenda.list, &m.search} {
+		if lm.loaded {
+			cmds = append(cmds, lm.reload(m.e))
+		}
+	}
+	if m.dir.loadedOnce {
+		cmds = append(cmds, m.dir.load(m.e))
+	}
+	return tea.Batch(cmds...)
+}
+
+// openLetter shows a letter on the Letter screen.
+func (m Model) openLetter(l *store.Letter) (tea.Model, tea.Cmd) {
+	if l == nil {
+		return m, nil
+	}
+	m.back, m.screen = m.screen, screenLetter
+	m.letter = newLetter(l)
+	m.letter.resize(m.w, m.bodyHeight())
+	return m, m.letter.load(m.e, l.ID)
+}
+
+// switchTo shows screen s, loading it the first time.
+func (m Model) switchTo(s screen) (tea.Model, tea.Cmd) {
+	m.screen = s
+	switch s {
+	case screenToday:
+		return m, m.today.load(m.e)
+	case screenInbox:
+		return m, m.inbox.reload(m.e)
+	case screenAgenda:
+		if !m.agenda.list.loaded {
+			return m, m.agenda.list.first(m.e)
+		}
+		return m, m.agenda.list.reload(m.e)
+	case screenSearch:
+		if !m.search.loaded {
+			return m, m.search.first(m.e)
+		}
+		return m, m.search.reload(m.e)
+	case screenDirectory:
+		return m, m.dir.load(m.e)
+	}
+	return m, nil
+}

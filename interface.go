@@ -28,18 +28,23 @@ func cmdInterface(a *app, args []string) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 
-	spool := &print.Spooler{Dir: a.paperDir(), Printer: a.cfg.Paper.Printer,
-		Command: a.cfg.Paper.Command, Paper: a.cfg.Paper.Size}
 	prompter := tui.NewPrompter()
 	var acct *mail.Account
+	paperDir := "" // the settings' printer and folder
 	if a.demo {
 		tmp, err := os.MkdirTemp("", "sanapati-demo-")
 		if err != nil {
 			return fmt.Errorf("start the demo: %w", err)
 		}
-		defer os.RemoveAll(tmp)
+		defer func() {
+			if a.db != nil { // close before removing, or Windows keeps the file
+				a.db.Close()
+				a.db = nil
+			}
+			os.RemoveAll(tmp)
+		}()
 		a.dbPath = filepath.Join(tmp, "desk.db")
-		spool = &print.Spooler{Dir: filepath.Join(tmp, "kertas")} // save only
+		paperDir = filepath.Join(tmp, "kertas") // save only, in the throwaway folder
 		demo, err := mail.StartDemo(ctx, mail.DemoOptions{})
 		if err != nil {
 			return err
@@ -62,15 +67,10 @@ func cmdInterface(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	pw := a.paperwork(db, paperDir)
 	cfg := tui.Config{
-		DB: db, Text: a.txt, AgendaFormat: a.cfg.AgendaFormat, Spool: spool, Prompter: prompter,
-		PrintAttachments: a.cfg.Paper.Attachments == nil || *a.cfg.Paper.Attachments,
-		Paper: print.Options{
-			Paper: a.cfg.Paper.Size, Office: a.cfg.Paper.Office, Unit: a.cfg.Paper.Unit,
-			Lang: a.cfg.Lang, AgendaFormat: a.cfg.AgendaFormat, CardCopies: a.cfg.Paper.CardCopies,
-			CardLayout: a.cfg.Paper.CardLayout, Calendar: db.Calendar(), Now: db.Now,
-		},
-		Settings: a.settingsShown(acct, spool),
+		DB: db, Text: a.txt, AgendaFormat: a.cfg.AgendaFormat, Paperwork: pw, Prompter: prompter,
+		Settings: a.settingsShown(acct, pw.Spooler),
 	}
 	if acct != nil {
 		cfg.Intake = mail.Watch(ctx, db, acct, mail.WatchOptions{})

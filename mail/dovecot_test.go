@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -92,8 +93,7 @@ func StartDovecot(t testing.TB) *Dovecot {
 		t.Fatalf("write dovecot.conf: %v", err)
 	}
 	d.chown(t)
-	out, err := exec.Command(bin, "-c", d.Conf).CombinedOutput()
-	if err != nil {
+	if out, err := d.start(bin); err != nil {
 		t.Fatalf("dovecot -c %s: %v\n%s", d.Conf, err, out)
 	}
 	t.Cleanup(func() { d.Stop() })
@@ -225,10 +225,38 @@ func (d *Dovecot) Doveadm(t testing.TB, args ...string) string {
 	return string(out)
 }
 
+// start runs dovecot, which daemonises. Its output goes to a file: the
+// daemon keeps the descriptors open, so a pipe would never reach EOF.
+func (d *Dovecot) start(bin string) ([]byte, error) {
+	logPath := filepath.Join(d.Dir, "start.log")
+	f, err := os.Create(logPath)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	cmd := exec.Command(bin, "-c", d.Conf)
+	cmd.Stdout, cmd.Stderr = f, f
+	err = cmd.Run()
+	out, _ := os.ReadFile(logPath)
+	return out, err
+}
+
+// Restart starts Dovecot again after Stop.
+func (d *Dovecot) Restart(t testing.TB) {
+	t.Helper()
+	if out, err := d.start("dovecot"); err != nil {
+		t.Fatalf("restart dovecot: %v\n%s", err, out)
+	}
+}
+
 // Stop stops Dovecot.
 func (d *Dovecot) Stop() {
-	exec.Command("doveadm", "-c", d.Conf, "stop").Run()
 	pid := filepath.Join(d.Dir, "run", "master.pid")
+	if b, err := os.ReadFile(pid); err == nil {
+		if n, err := strconv.Atoi(strings.TrimSpace(string(b))); err == nil {
+			syscall.Kill(n, syscall.SIGTERM)
+		}
+	}
 	for i := 0; i < 100; i++ {
 		if _, err := os.Stat(pid); err != nil {
 			return

@@ -211,6 +211,11 @@ func (s *session) consume(wm *watermark, i int, b batch, cmd *imapclient.FetchCo
 			}
 		}
 	}
+	if readErr != nil {
+		// A literal that failed half-way is read again by go-imap's
+		// discard, racing its reader goroutine: end that goroutine first.
+		s.c.Close()
+	}
 	cerr := cmd.Close()
 	if readErr == nil && cerr != nil {
 		readErr = commandError(fmt.Sprintf("UID FETCH %d:%d", b.lo, b.hi), cerr)

@@ -1,12 +1,10 @@
 package mail
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"net"
-	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,7 +16,7 @@ import (
 // crlfMessage is testMessage with a larger body, as Dovecot serves it.
 func crlfMessage(i, size int) []byte {
 	m := testMessage(i)
-	pad := strings.Repeat("Isi naskah berita untuk uji integrasi. ", size/40+1)[:size]
+	pad := strings.Repeat("Isi naskah berita untuk uji integrasi. ", size/30+1)[:size]
 	return append(m, []byte(pad+"\r\n")...)
 }
 
@@ -188,10 +186,7 @@ func TestDovecotWatch(t *testing.T) {
 	d.Stop()
 	e = nextEvent(t, ch, StateOffline, 10*time.Second)
 	t.Logf("offline: %v, retry at %v", e.Err, e.Retry.Format(time.TimeOnly))
-	out, err := startAgain(d)
-	if err != nil {
-		t.Fatalf("restart dovecot: %v\n%s", err, out)
-	}
+	d.Restart(t)
 	d.Deliver(t, crlfMessage(3, 100))
 	e = nextEvent(t, ch, StateWatching, 15*time.Second)
 	if e.Result.New != 1 {
@@ -199,10 +194,3 @@ func TestDovecotWatch(t *testing.T) {
 	}
 }
 
-// startAgain restarts a stopped Dovecot with the same configuration.
-func startAgain(d *Dovecot) ([]byte, error) {
-	var out bytes.Buffer
-	cmd := exec.Command("dovecot", "-c", d.Conf)
-	cmd.Stdout, cmd.Stderr = &out, &out
-	return out.Bytes(), cmd.Run()
-}

@@ -2,6 +2,7 @@ package mail
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
@@ -221,6 +222,8 @@ func (w *watcher) idle(s *session) error {
 	case <-timer.C:
 	case <-w.ctx.Done():
 	case <-s.c.Closed():
+		cmd.Close()
+		return fmt.Errorf("the server at %s closed the connection", s.acct.Addr())
 	}
 	if err := cmd.Close(); err != nil {
 		return commandError("DONE", err)

@@ -51,6 +51,9 @@ func TestWatchSeesNewMail(t *testing.T) {
 			if e.Result.New != 2 {
 				t.Errorf("first sync: %+v, want 2 new", e.Result)
 			}
+			// go-imap's in-memory server only reports mail queued while
+			// IDLE runs: deliver once the watcher is idling.
+			time.Sleep(200 * time.Millisecond)
 			delivered := time.Now()
 			srv.appendMessages(t, testMessage(3))
 			e = nextEvent(t, ch, StateWatching, 5*time.Second)

@@ -67,9 +67,9 @@ func (m agendaModel) printCard(e *env) tea.Cmd {
 	}
 	switch {
 	case store.Allowed(store.ActionPrintCard, l.Stage):
-		return e.printCardJob(*l, nil, true)
+		return e.printCardJob(*l, true)
 	case reached(l.Stage, store.StageForwarded):
-		return e.printCardJob(*l, nil, false)
+		return e.printCardJob(*l, false)
 	}
 	return failNow(&store.Error{Code: store.ErrOutOfOrder, Action: store.ActionPrintCard, Stage: l.Stage})
 }
@@ -115,7 +115,7 @@ func (m agendaModel) view(e *env, st *styles, now time.Time, w, h int) string {
 	t, cal := e.t, e.db.Calendar()
 	head := st.heading.Render(t.T("agenda.title", m.year)) + "  " + st.dim.Render(m.list.describe(t))
 	if m.list.searching {
-		head = m.list.searchView(st)
+		head = m.list.searchView(st, w)
 	}
 	cols := []column{
 		{title: t.T("col.agenda"), width: 10, cell: func(l *store.Letter) (string, bool) {

@@ -11,7 +11,7 @@ func (m Model) searchView(h int) string {
 	t, cal := m.e.t, m.e.db.Calendar()
 	head := m.st.heading.Render(t.T("search.title")) + "  " + m.st.dim.Render(m.search.describe(t))
 	if m.search.searching {
-		head = m.search.searchView(&m.st)
+		head = m.search.searchView(&m.st, m.w)
 	}
 	cols := []column{
 		{title: t.T("col.agenda"), width: 10, cell: func(l *store.Letter) (string, bool) {

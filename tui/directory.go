@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -82,6 +83,8 @@ func (m directoryModel) update(e *env, msg tea.KeyPressMsg) (directoryModel, tea
 		m.section = (s + 1) % sectionCount
 	case key.Matches(msg, k.PrevSection):
 		m.section = (s - 1 + sectionCount) % sectionCount
+	case key.Matches(msg, k.Down) && s >= secCalendar:
+		m.cursor[s] = min(m.cursor[s]+1, m.pageRows(e, s)) // the cursor is the first row shown
 	case key.Matches(msg, k.Down):
 		m.cursor[s] = min(m.cursor[s]+1, max(m.size(s)-1, 0))
 	case key.Matches(msg, k.Up):
@@ -104,6 +107,15 @@ func (m directoryModel) update(e *env, msg tea.KeyPressMsg) (directoryModel, tea
 		})
 	}
 	return m, nil
+}
+
+// pageRows is how far the read-only sections scroll: their row count.
+func (m directoryModel) pageRows(e *env, s int) int {
+	if s == secSettings {
+		return len(e.settings) + 2
+	}
+	cal := e.db.Calendar()
+	return len(cal.Days(e.db.Now().In(cal.Location()).Year())) + 3
 }
 
 func (m directoryModel) name(s, i int) string {
@@ -220,7 +232,7 @@ func swap(d *store.Directory, s, i, j int) {
 	}
 }
 
-func (m directoryModel) view(e *env, st *styles, w, h int) string {
+func (m directoryModel) view(e *env, st *styles, now time.Time, w, h int) string {
 	if m.form != nil {
 		return m.form.view(st, e.t, w, h)
 	}
@@ -241,7 +253,7 @@ func (m directoryModel) view(e *env, st *styles, w, h int) string {
 	var rows []string
 	switch m.section {
 	case secCalendar:
-		rows = calendarRows(e, st, w)
+		rows = calendarRows(e, st, now, w)
 	case secSettings:
 		for _, kv := range e.settings {
 			rows = append(rows, st.label.Render(cell(kv[0], 22))+" "+st.value.Render(truncate(kv[1], max(w-23, 1))))
@@ -253,7 +265,7 @@ func (m directoryModel) view(e *env, st *styles, w, h int) string {
 	body := h - 3
 	top := followTop(0, m.cursor[m.section], body)
 	if m.section >= secCalendar {
-		top = 0
+		top = min(m.cursor[m.section], max(len(rows)-body, 0))
 	}
 	return head + "\n" + strings.Join(rows[min(top, len(rows)):min(top+body, len(rows))], "\n")
 }
@@ -290,9 +302,9 @@ func (m directoryModel) sectionRows(e *env, st *styles, w int) []string {
 
 // calendarRows describe the holiday calendar: the years it knows, a
 // warning when the year that matters has no list, and this year's days.
-func calendarRows(e *env, st *styles, w int) []string {
+func calendarRows(e *env, st *styles, now time.Time, w int) []string {
 	t, cal := e.t, e.db.Calendar()
-	now := e.db.Now().In(cal.Location())
+	now = now.In(cal.Location())
 	var rows []string
 	years := cal.Years()
 	ys := make([]string, len(years))

@@ -36,7 +36,11 @@ func startDesk(t *testing.T) *tmuxDesk {
 	t.Helper()
 	needTmux(t)
 	tmp := t.TempDir()
-	bin := filepath.Join(tmp, "sanapati-desk")
+	bin := filepath.Join(tmp, "bin", "sanapati-desk")
+	home := filepath.Join(tmp, "home")
+	if err := os.MkdirAll(home, 0o700); err != nil {
+		t.Fatal(err)
+	}
 	build := exec.Command("go", "build", "-o", bin, ".")
 	build.Dir = ".."
 	if out, err := build.CombinedOutput(); err != nil {
@@ -48,7 +52,7 @@ func startDesk(t *testing.T) *tmuxDesk {
 	}
 	d := &tmuxDesk{t: t, sock: fmt.Sprintf("sanapati-e2e-%d", time.Now().UnixNano()), tmp: tmp}
 	cmd := fmt.Sprintf("env TMPDIR=%s HOME=%s XDG_CONFIG_HOME=%s %s --demo 2>%s",
-		tmp, tmp, tmp, bin, filepath.Join(tmp, "stderr"))
+		tmp, home, home, bin, filepath.Join(tmp, "stderr"))
 	d.tmux("-f", conf, "new-session", "-d", "-s", "desk", "-x", "100", "-y", "30", cmd)
 	t.Cleanup(func() { exec.Command("tmux", "-L", d.sock, "kill-server").Run() })
 	d.waitFor("● tersambung")

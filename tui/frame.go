@@ -30,7 +30,7 @@ func (m Model) body(h int) string {
 	case screenSearch:
 		return m.searchView(h)
 	case screenDirectory:
-		return m.dir.view(m.e, &m.st, m.w, h)
+		return m.dir.view(m.e, &m.st, m.now, m.w, h)
 	case screenLetter:
 		return m.letter.view(m.e, &m.st, m.now, m.w, h)
 	}
@@ -121,10 +121,35 @@ func (m Model) helpLine() string {
 	return fit(m.help.ShortHelpView(m.helpMap().short), m.w, 1)
 }
 
+// fullHelp lists every binding of the screen, its groups side by side as
+// far as the width allows and below each other beyond.
 func (m Model) fullHelp(h int) string {
-	hm := m.helpMap()
+	var blocks []string
+	for _, g := range m.helpMap().full {
+		var keys, descs []string
+		for _, b := range g {
+			if b.Enabled() {
+				keys = append(keys, m.st.help.FullKey.Render(b.Help().Key))
+				descs = append(descs, m.st.help.FullDesc.Render(b.Help().Desc))
+			}
+		}
+		blocks = append(blocks, lipgloss.JoinHorizontal(lipgloss.Top,
+			strings.Join(keys, "\n"), "  ", strings.Join(descs, "\n"), "    "))
+	}
+	var rows []string
+	var row []string
+	width := 0
+	for _, b := range blocks {
+		if bw := lipgloss.Width(b); width+bw > m.w && len(row) > 0 {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, width = nil, 0
+		}
+		row = append(row, b)
+		width += lipgloss.Width(b)
+	}
+	rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	title := m.st.heading.Render(m.e.t.T("help.title"))
-	return title + "\n\n" + m.help.FullHelpView(hm.full) + "\n\n" + m.st.dim.Render(m.e.t.T("help.close"))
+	return title + "\n\n" + strings.Join(rows, "\n\n") + "\n\n" + m.st.dim.Render(m.e.t.T("help.close"))
 }
 
 // helpMap is the bindings that work right now.

@@ -58,8 +58,8 @@ func newHarness(t testing.TB, w, h int, seed func(db *store.DB), opts ...harness
 	}
 	spool := t.TempDir()
 	cfg := Config{
-		DB: db, Spool: &print.Spooler{Dir: spool}, NoColor: true, Settings: [][2]string{{"Printer", "save only"}},
-		Paper: print.Options{Deterministic: true},
+		DB: db, NoColor: true, Settings: [][2]string{{"Printer", "save only"}},
+		Paperwork: &Paperwork{Spooler: &print.Spooler{Dir: spool}, Options: print.Options{Deterministic: true}, PrintAttachments: true},
 	}
 	for _, o := range opts {
 		o(&cfg)
@@ -167,7 +167,11 @@ func (h *harness) screen() string {
 	var b bytes.Buffer
 	w := &colorprofile.Writer{Forward: &b, Profile: colorprofile.NoTTY}
 	fmt.Fprint(w, h.m.View().Content)
-	lines := strings.Split(strings.ReplaceAll(b.String(), h.spool, "$SPOOL"), "\n")
+	out := b.String()
+	if h.spool != "" {
+		out = strings.ReplaceAll(out, h.spool, "$SPOOL")
+	}
+	lines := strings.Split(out, "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " ")
 	}

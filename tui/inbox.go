@@ -17,7 +17,7 @@ func (m Model) inboxView(h int) string {
 	top := m.intake.line(t, &m.st, cal.Location(), m.w)
 	second := m.st.dim.Render(m.inbox.describe(t))
 	if m.inbox.searching {
-		second = m.inbox.searchView(&m.st)
+		second = m.inbox.searchView(&m.st, m.w)
 	}
 	w := m.w
 	cols := []column{

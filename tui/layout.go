@@ -55,3 +55,49 @@ func wrapLines(text string, w int) []string {
 	}
 	return strings.Split(lipgloss.Wrap(text, w, " -"), "\n")
 }
+
+// columnWidths gives each column its width in w cells: fixed ones as
+// asked, the others a share of the rest.
+func columnWidths(cols []column, w int) []int {
+	widths := make([]int, len(cols))
+	fixed, flex := 0, 0
+	for i, c := range cols {
+		widths[i] = c.width
+		fixed += c.width + 1
+		if c.width == 0 {
+			flex++
+		}
+	}
+	if flex > 0 {
+		share := max((w-fixed)/flex, 4)
+		for i := range widths {
+			if widths[i] == 0 {
+				widths[i] = share
+			}
+		}
+	}
+	return widths
+}
+
+// joinCells pads or cuts each cell to its width, one space apart.
+func joinCells(cells []string, widths []int) string {
+	var b strings.Builder
+	for i, c := range cells {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(cell(c, widths[i]))
+	}
+	return b.String()
+}
+
+// cell fits s into exactly w cells.
+func cell(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if lipgloss.Width(s) > w {
+		return truncate(s, w)
+	}
+	return s + strings.Repeat(" ", w-lipgloss.Width(s))
+}

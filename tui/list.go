@@ -7,7 +7,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"sanapati-desk/store"
 )
@@ -268,9 +267,10 @@ func (m *listModel) describe(t *Text) string {
 }
 
 // searchView is the search field, styled.
-func (m *listModel) searchView(st *styles) string {
+func (m *listModel) searchView(st *styles, w int) string {
 	in := m.search
 	in.SetStyles(st.input)
+	in.SetWidth(max(w-3, 1))
 	return in.View()
 }
 
@@ -335,50 +335,6 @@ func followTop(top, cursor, rows int) int {
 		top = cursor - rows + 1
 	}
 	return max(top, 0)
-}
-
-func columnWidths(cols []column, w int) []int {
-	widths := make([]int, len(cols))
-	fixed, flex := 0, 0
-	for i, c := range cols {
-		widths[i] = c.width
-		fixed += c.width + 1
-		if c.width == 0 {
-			flex++
-		}
-	}
-	if flex > 0 {
-		share := max((w-fixed)/flex, 4)
-		for i := range widths {
-			if widths[i] == 0 {
-				widths[i] = share
-			}
-		}
-	}
-	return widths
-}
-
-// joinCells pads or cuts each cell to its width, one space apart.
-func joinCells(cells []string, widths []int) string {
-	var b strings.Builder
-	for i, c := range cells {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(cell(c, widths[i]))
-	}
-	return b.String()
-}
-
-// cell fits s into exactly w cells.
-func cell(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	if lipgloss.Width(s) > w {
-		return truncate(s, w)
-	}
-	return s + strings.Repeat(" ", w-lipgloss.Width(s))
 }
 
 // timeLeft is the list cell for a letter's clock and whether it is late.

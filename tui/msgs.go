@@ -85,6 +85,7 @@ type panicError struct {
 	stack []byte
 }
 
+// Error says what panicked.
 func (p *panicError) Error() string { return fmt.Sprintf("internal error: %v", p.value) }
 
 // run wraps f as a command whose panic becomes an errMsg instead of a

@@ -82,7 +82,10 @@ const (
 	// the store to read them all at once; above it the list walks the
 	// received-time order a chunk at a time and stops at a full page.
 	directLimit = 5000
-	scanChunk   = 256
+	scanChunk   = 200
+	// countChunk is how many letters the start screen's counts read at a
+	// time when the open letters are too many to read at once.
+	countChunk = 2000
 )
 
 // loadPage reads the page of letters matching f that starts at start, with
@@ -136,12 +139,14 @@ func loadDirect(db *store.DB, f filter, start int) (page, error) {
 func loadScan(db *store.DB, f filter, start, before, total int) (page, error) {
 	now, cal := db.Now(), db.Calendar()
 	p := page{start: start, next: start, before: before, total: total, more: true}
-	for len(p.rows) < pageSize {
+	// Chunks grow while matches are rare, so that a long walk costs few
+	// calls; the first stays small, as a page is usually found at once.
+	for size := scanChunk; len(p.rows) < pageSize; size = min(2*size, countChunk) {
 		if total >= 0 && before+len(p.rows) >= total {
 			p.more = false
 			break
 		}
-		chunk, err := db.List(store.Query{Offset: p.next, Limit: scanChunk})
+		chunk, err := db.List(store.Query{Offset: p.next, Limit: size})
 		if err != nil {
 			return page{}, err
 		}
@@ -154,7 +159,7 @@ func loadScan(db *store.DB, f filter, start, before, total int) (page, error) {
 				}
 			}
 		}
-		if len(chunk) < scanChunk && len(p.rows) < pageSize {
+		if len(chunk) < size && len(p.rows) < pageSize {
 			p.more = false
 			break
 		}

@@ -186,6 +186,7 @@ func (p pickerModel) view(st *styles, t *Text, w, h int) string {
 	if p.filtering || p.filter.Value() != "" {
 		in := p.filter
 		in.SetStyles(st.input)
+		in.SetWidth(max(w-3, 1))
 		b.WriteString(in.View() + "\n")
 	} else {
 		b.WriteString(st.dim.Render(truncate(t.T("picker.hint"), w)) + "\n")

@@ -96,7 +96,8 @@ func (m *letterModel) rowState(r stepRow) (done bool, progress string) {
 	case 8, 9:
 		aide := r.num == 8
 		n, of := count(func(rc store.Recipient) bool { return (rc.Channel == store.ChannelAide) == aide })
-		return of > 0 && n == of, fmt.Sprintf("%d/%d", n, of)
+		// A step with nobody to deliver to is done once the others are.
+		return n == of && (of > 0 || l.AllDelivered()), fmt.Sprintf("%d/%d", n, of)
 	case 10:
 		n, of := count(func(store.Recipient) bool { return true })
 		return l.AllDelivered(), fmt.Sprintf("%d/%d", n, of)
@@ -253,12 +254,12 @@ func (m *letterModel) begin(e *env, a store.Action) tea.Cmd {
 	case store.ActionPrintCopies:
 		if store.Allowed(a, l.Stage) || reached(l.Stage, store.StagePrinted) {
 			m.busy = true
-			return e.printCopiesJob(*l, m.msg, store.Allowed(a, l.Stage))
+			return e.printCopiesJob(*l, store.Allowed(a, l.Stage))
 		}
 	case store.ActionPrintCard:
 		if store.Allowed(a, l.Stage) || reached(l.Stage, store.StageForwarded) {
 			m.busy = true
-			return e.printCardJob(*l, m.dir, store.Allowed(a, l.Stage))
+			return e.printCardJob(*l, store.Allowed(a, l.Stage))
 		}
 	case actionReceipt:
 		if !reached(l.Stage, store.StageInitialled) {

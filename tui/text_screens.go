@@ -166,7 +166,7 @@ func (t *Text) Sentence(err error) string {
 		return se.Message(t.Lang)
 	case errors.As(err, &ce):
 		return t.Error(err)
-	case errors.Is(err, errNoSpool):
+	case errors.Is(err, ErrNoSpool):
 		return t.T("err.no_spool")
 	case errors.Is(err, errReceiptEarly):
 		return t.T("err.receipt_early")

@@ -75,40 +75,74 @@ func newToday() todayModel { return todayModel{} }
 // load counts the letters by stage (fast), then by their clock and the
 // last 30 working days (slower), each in its own command.
 func (m todayModel) load(e *env) tea.Cmd {
-	db := e.db
-	return tea.Batch(
-		run(func() tea.Msg {
-			c, err := db.StageCounts()
-			return failed(err, countsMsg{c})
-		}),
-		run(func() tea.Msg {
-			ov, err := countOpen(db)
-			return failed(err, overviewMsg{ov})
-		}),
-		run(func() tea.Msg {
-			days, err := lastDays(db, 30)
-			return failed(err, chartMsg{days})
-		}),
-	)
+	return tea.Batch(loadCounts(e.db), loadOverview(e.db), loadChart(e.db))
 }
 
-// countOpen counts the open letters that are overdue or due today.
+func loadCounts(db *store.DB) tea.Cmd {
+	return run(func() tea.Msg {
+		c, err := db.StageCounts()
+		return failed(err, countsMsg{c})
+	})
+}
+
+func loadOverview(db *store.DB) tea.Cmd {
+	return run(func() tea.Msg {
+		ov, err := countOpen(db)
+		return failed(err, overviewMsg{ov})
+	})
+}
+
+func loadChart(db *store.DB) tea.Cmd {
+	return run(func() tea.Msg {
+		days, err := lastDays(db, 30)
+		return failed(err, chartMsg{days})
+	})
+}
+
+// countOpen counts the open letters that are overdue or due today. A few
+// open letters are read at once; many are read a chunk at a time, newest
+// first, until all are seen, so that memory stays small whatever the
+// store holds.
 // TODO(store): an Overview(now) that counts from the stage and received
 // indexes without decoding each letter (see the closing report).
 func countOpen(db *store.DB) (overview, error) {
-	letters, err := db.List(store.Query{Stages: openStages})
+	counts, err := db.StageCounts()
 	if err != nil {
 		return overview{}, err
 	}
+	open := 0
+	for _, s := range openStages {
+		open += counts[s]
+	}
 	var ov overview
 	now, cal := db.Now(), db.Calendar()
-	f := filter{dueToday: true}
-	for i := range letters {
-		switch l := &letters[i]; {
-		case l.Timing(cal, now).Overdue:
+	tally := func(l *store.Letter) {
+		tm := l.Timing(cal, now)
+		switch {
+		case tm.Overdue:
 			ov.overdue++
-		case f.match(l, cal, now):
+		case sameDay(tm.Due, now, cal.Location()):
 			ov.dueToday++
+		}
+	}
+	if open <= directLimit {
+		letters, err := db.List(store.Query{Stages: openStages})
+		for i := range letters {
+			tally(&letters[i])
+		}
+		return ov, err
+	}
+	seen := 0
+	for off := 0; seen < open; off += countChunk {
+		chunk, err := db.List(store.Query{Offset: off, Limit: countChunk})
+		if err != nil || len(chunk) == 0 {
+			return ov, err
+		}
+		for i := range chunk {
+			if hasStage(openStages, chunk[i].Stage) {
+				seen++
+				tally(&chunk[i])
+			}
 		}
 	}
 	return ov, nil

@@ -8,7 +8,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"sanapati-desk/mail"
-	"sanapati-desk/print"
 	"sanapati-desk/store"
 )
 
@@ -21,15 +20,11 @@ type Config struct {
 	Text *Text
 	// AgendaFormat shows agenda numbers; "" means store.DefaultAgendaFormat.
 	AgendaFormat string
-	// Paper is how documents are drawn (paper size, letterhead, card
-	// layout and copies). Lang, AgendaFormat, Calendar and Now are filled
-	// in from the rest of the Config when empty.
-	Paper print.Options
-	// Spool saves and prints documents; nil means printing is not set up,
-	// and the printing steps say so.
-	Spool *print.Spooler
-	// PrintAttachments prints a message's PDF attachments with its copies.
-	PrintAttachments bool
+	// Paperwork draws the documents and hands them to the spooler, as
+	// the command line does; nil means printing is not set up, and the
+	// printing keys say so. What it leaves empty (Text, AgendaFormat, the
+	// options' language, calendar and clock) is filled from the rest.
+	Paperwork *Paperwork
 	// Intake streams the mailbox watcher's events; nil means the desk runs
 	// without a mailbox (files are imported from the command line).
 	Intake <-chan mail.Event
@@ -51,20 +46,18 @@ type Config struct {
 // env is what every view and command needs; it does not change once the
 // model is built.
 type env struct {
-	db               *store.DB
-	t                *Text
-	keys             keyMap
-	agendaFormat     string
-	paper            print.Options
-	spool            *print.Spooler
-	printAttachments bool
-	intake           <-chan mail.Event
-	prompter         *Prompter
-	saveDir          string
-	exportDir        string
-	open             func(path string) error
-	settings         [][2]string
-	noColor          bool
+	db           *store.DB
+	t            *Text
+	keys         keyMap
+	agendaFormat string
+	paper        *Paperwork
+	intake       <-chan mail.Event
+	prompter     *Prompter
+	saveDir      string
+	exportDir    string
+	open         func(path string) error
+	settings     [][2]string
+	noColor      bool
 	// tick moves the clock every few seconds; tests turn it off.
 	tick bool
 }
@@ -120,28 +113,38 @@ func New(cfg Config) Model {
 		t = Catalog("id")
 	}
 	e := &env{
-		db: cfg.DB, t: t, keys: newKeyMap(t), agendaFormat: cfg.AgendaFormat, paper: cfg.Paper,
-		spool: cfg.Spool, printAttachments: cfg.PrintAttachments, intake: cfg.Intake,
+		db: cfg.DB, t: t, keys: newKeyMap(t), agendaFormat: cfg.AgendaFormat, intake: cfg.Intake,
 		prompter: cfg.Prompter, saveDir: cfg.SaveDir, exportDir: cfg.ExportDir, open: cfg.Open,
 		settings: cfg.Settings, noColor: cfg.NoColor || os.Getenv("NO_COLOR") != "", tick: true,
 	}
 	if e.agendaFormat == "" {
 		e.agendaFormat = store.DefaultAgendaFormat
 	}
-	if e.paper.Lang == "" {
-		e.paper.Lang = t.Lang
-	}
-	if e.paper.AgendaFormat == "" {
-		e.paper.AgendaFormat = e.agendaFormat
-	}
-	if e.paper.Calendar == nil {
-		e.paper.Calendar = cfg.DB.Calendar()
-	}
-	if e.paper.Now == nil {
-		e.paper.Now = cfg.DB.Now
-	}
-	if e.saveDir == "" && e.spool != nil {
-		e.saveDir = e.spool.Dir
+	if cfg.Paperwork != nil {
+		pw := *cfg.Paperwork
+		if pw.Text == nil {
+			pw.Text = t
+		}
+		if pw.AgendaFormat == "" {
+			pw.AgendaFormat = e.agendaFormat
+		}
+		o := &pw.Options
+		if o.Lang == "" {
+			o.Lang = t.Lang
+		}
+		if o.AgendaFormat == "" {
+			o.AgendaFormat = e.agendaFormat
+		}
+		if o.Calendar == nil {
+			o.Calendar = cfg.DB.Calendar()
+		}
+		if o.Now == nil {
+			o.Now = cfg.DB.Now
+		}
+		e.paper = &pw
+		if e.saveDir == "" && pw.Spooler != nil {
+			e.saveDir = pw.Spooler.Dir
+		}
 	}
 	if e.exportDir == "" {
 		e.exportDir = e.saveDir
@@ -210,7 +213,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // forward hands a sub-model's own message to it.
 func (m Model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case pageMsg:
 		switch msg.screen {
@@ -228,7 +230,7 @@ func (m Model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case dirMsg:
 		m.dir = m.dir.loaded(msg)
 	}
-	return m, cmd
+	return m, nil
 }
 
 // View draws the frame: the tab bar, the screen, the status line and the
@@ -285,7 +287,10 @@ func (m Model) jobDone(msg jobMsg) (tea.Model, tea.Cmd) {
 // refresh reloads what the store's change made stale: the letter shown,
 // the start screen's counts and the lists that were loaded.
 func (m *Model) refresh(l *store.Letter) tea.Cmd {
-	cmds := []tea.Cmd{m.today.load(m.e)}
+	cmds := []tea.Cmd{loadCounts(m.e.db), loadOverview(m.e.db)}
+	if l == nil || !l.DoneAt.IsZero() {
+		cmds = append(cmds, loadChart(m.e.db)) // new letters, or one whose clock stopped
+	}
 	if l != nil && m.letter.l != nil && m.letter.l.ID == l.ID {
 		cmds = append(cmds, m.letter.load(m.e, l.ID))
 	}

@@ -32,6 +32,7 @@ func TestScreens(t *testing.T) {
 		{"directory", []string{"shift+tab"}},
 		{"directory-calendar", []string{"shift+tab", "]", "]", "]"}},
 		{"help", []string{"tab", "?"}},
+		{"letter-help", []string{"tab", "enter", "?"}},
 		{"overdue", []string{"j", "j", "enter"}},
 		{"deliver", []string{"tab", "tab", "j", "enter", "d"}},
 	} {

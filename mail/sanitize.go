@@ -16,33 +16,50 @@ import (
 // It is the only sanitiser of the package: every header, body line and file
 // name that mail hands to a caller has been through it.
 func Sanitize(s string) string {
-	if isPlain(s) {
+	i := 0
+	for i < len(s) && safeASCII(s[i]) {
+		i++
+	}
+	if i == len(s) {
 		return s
 	}
-	s = strings.ToValidUTF8(s, "\uFFFD")
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); {
+	b.WriteString(s[:i])
+	for i < len(s) {
+		c := s[i]
+		if safeASCII(c) {
+			j := i + 1
+			for j < len(s) && safeASCII(s[j]) {
+				j++
+			}
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		if c < utf8.RuneSelf {
+			switch {
+			case c == 0x1b:
+				i = skipEscape(s, i+1)
+			case c == '\r' && i+1 < len(s) && s[i+1] == '\n':
+				b.WriteByte('\n')
+				i += 2
+			default: // other C0 controls, a lone CR, DEL
+				i++
+			}
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r == 0x1b:
-			i = skipEscape(s, i+size)
-			continue
+		case r == utf8.RuneError && size == 1:
+			b.WriteString("\uFFFD")
 		case r == 0x9b: // C1 CSI
 			i = skipCSI(s, i+size)
 			continue
 		case r == 0x9d, r == 0x90, r == 0x98, r == 0x9e, r == 0x9f: // C1 OSC, DCS, SOS, PM, APC
 			i = skipString(s, i+size, r == 0x9d)
 			continue
-		case r == '\r':
-			if i+1 < len(s) && s[i+1] == '\n' {
-				b.WriteByte('\n')
-				i += 2
-				continue
-			}
-		case r == '\t' || r == '\n':
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
+		case r <= 0x9f: // other C1 controls
 		case isBidiControl(r):
 		case r == '\u2028' || r == '\u2029':
 			b.WriteByte('\n')
@@ -54,16 +71,10 @@ func Sanitize(s string) string {
 	return b.String()
 }
 
-// isPlain reports whether s is printable ASCII, tab and newline only, which
-// needs no work.
-func isPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if (c < 0x20 && c != '\t' && c != '\n') || c >= 0x7f {
-			return false
-		}
-	}
-	return true
+// safeASCII reports whether c is printable ASCII, tab or newline: a byte
+// that is kept as it is.
+func safeASCII(c byte) bool {
+	return (c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n'
 }
 
 // isBidiControl reports whether r is one of the Unicode bidirectional

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -14,7 +15,7 @@ import (
 )
 
 // SchemaVersion is the layout of the store file this code writes.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // The buckets of the store file.
 var (
@@ -24,7 +25,7 @@ var (
 	bucketBySource     = []byte("by_source")     // mailbox NUL uidvalidity uid -> id
 	bucketByHash       = []byte("by_hash")       // sha256 -> id
 	bucketByReceived   = []byte("by_received")   // received unix nanos, id -> nil
-	bucketByStage      = []byte("by_stage")      // stage NUL id -> nil
+	bucketByStage      = []byte("by_stage")      // stage NUL id -> received unix nanos
 	bucketAgenda       = []byte("agenda")        // year, serial -> id
 	bucketSearch       = []byte("search")        // id -> lower-case text searched by Search
 	bucketEvents       = []byte("events")        // seq -> hash (32 bytes) then event JSON
@@ -116,6 +117,31 @@ var migrations = []func(tx *bolt.Tx) error{
 	0: func(tx *bolt.Tx) error {
 		d := DefaultDirectory()
 		return putJSON(tx.Bucket(bucketDirectory), keyDirectory, &d)
+	},
+	// 2: the stage index carries each letter's received time, and each
+	// stage has a counter, so that the start screen's counts read no letter.
+	1: func(tx *bolt.Tx) error {
+		counts := map[Stage]uint64{}
+		stages := tx.Bucket(bucketByStage)
+		c := stages.Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			i := bytes.IndexByte(k, 0)
+			l, _, err := getLetter(tx, binary.BigEndian.Uint64(k[i+1:]))
+			if err != nil {
+				return err
+			}
+			if err := stages.Put(bytes.Clone(k), u64(uint64(l.ReceivedAt.UnixNano()))); err != nil {
+				return err
+			}
+			counts[Stage(k[:i])]++
+		}
+		meta := tx.Bucket(bucketMeta)
+		for s, n := range counts {
+			if err := meta.Put(stageCountKey(s), u64(n)); err != nil {
+				return err
+			}
+		}
+		return nil
 	},
 }
 

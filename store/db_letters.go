@@ -167,6 +167,33 @@ func stageKey(s Stage, id uint64) []byte {
 	return append(append([]byte(s), 0), u64(id)...)
 }
 
+func stageCountKey(s Stage) []byte { return []byte("count/" + string(s)) }
+
+// moveStage keeps the stage index and the stage counters in step with a
+// letter that moved from stage from ("" for a new letter) to its stage.
+func moveStage(tx *bolt.Tx, l *Letter, from Stage) error {
+	stages, meta := tx.Bucket(bucketByStage), tx.Bucket(bucketMeta)
+	add := func(s Stage, d int64) error {
+		var n uint64
+		if v := meta.Get(stageCountKey(s)); v != nil {
+			n = binary.BigEndian.Uint64(v)
+		}
+		return meta.Put(stageCountKey(s), u64(uint64(int64(n)+d)))
+	}
+	if from != "" {
+		if err := stages.Delete(stageKey(from, l.ID)); err != nil {
+			return err
+		}
+		if err := add(from, -1); err != nil {
+			return err
+		}
+	}
+	if err := stages.Put(stageKey(l.Stage, l.ID), u64(uint64(l.ReceivedAt.UnixNano()))); err != nil {
+		return err
+	}
+	return add(l.Stage, 1)
+}
+
 func agendaKey(a AgendaNumber) []byte {
 	return append(u32(uint32(a.Year)), u32(uint32(a.Seq))...)
 }
@@ -183,13 +210,7 @@ func (db *DB) save(tx *bolt.Tx, before []byte, l *Letter, action Action, from St
 		return fmt.Errorf("write letter %d: %w", l.ID, err)
 	}
 	if from != l.Stage {
-		stages := tx.Bucket(bucketByStage)
-		if from != "" {
-			if err := stages.Delete(stageKey(from, l.ID)); err != nil {
-				return err
-			}
-		}
-		if err := stages.Put(stageKey(l.Stage, l.ID), nil); err != nil {
+		if err := moveStage(tx, l, from); err != nil {
 			return err
 		}
 	}

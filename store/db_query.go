@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
@@ -34,7 +35,7 @@ func (db *DB) List(q Query) ([]Letter, error) {
 	var out []Letter
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		var err error
-		if q.Text == "" && len(q.Stages) == 0 {
+		if q.Text == "" && (len(q.Stages) == 0 || stagesHold(tx, q.Stages) > scanAbove) {
 			out, err = db.scanReceived(tx, q)
 			return err
 		}
@@ -48,6 +49,19 @@ func (db *DB) List(q Query) ([]Letter, error) {
 	return out, err
 }
 
+// scanAbove is the number of letters in a query's stages above which List
+// walks the received-time index and stops at the page, rather than reading
+// every letter of those stages and sorting them.
+var scanAbove = 2000
+
+func stagesHold(tx *bolt.Tx, stages []Stage) int {
+	counts, n := stageCounts(tx), 0
+	for _, s := range stages {
+		n += counts[s]
+	}
+	return n
+}
+
 // scanReceived walks the received-time index, decoding only the page.
 func (db *DB) scanReceived(tx *bolt.Tx, q Query) ([]Letter, error) {
 	var out []Letter
@@ -58,12 +72,25 @@ func (db *DB) scanReceived(tx *bolt.Tx, q Query) ([]Letter, error) {
 	}
 	now := db.now()
 	skip := q.Offset
+	stages := tx.Bucket(bucketByStage)
+	member := func(id uint64) bool {
+		for _, s := range q.Stages {
+			if stages.Get(stageKey(s, id)) != nil {
+				return true
+			}
+		}
+		return len(q.Stages) == 0
+	}
 	for k, _ := first(); k != nil; k, _ = next() {
+		id := binary.BigEndian.Uint64(k[8:])
+		if !member(id) {
+			continue
+		}
 		if !q.Overdue && skip > 0 {
 			skip--
 			continue
 		}
-		l, _, err := getLetter(tx, binary.BigEndian.Uint64(k[8:]))
+		l, _, err := getLetter(tx, id)
 		if err != nil {
 			return nil, err
 		}
@@ -211,19 +238,109 @@ func (db *DB) Received(from, to time.Time) ([]Letter, error) {
 	return out, err
 }
 
-// StageCounts counts the letters at each stage.
+// StageCounts counts the letters at each stage, from counters kept with
+// the stage index: no letter is read.
 func (db *DB) StageCounts() (map[Stage]int, error) {
 	counts := map[Stage]int{}
 	err := db.bolt.View(func(tx *bolt.Tx) error {
+		counts = stageCounts(tx)
+		return nil
+	})
+	return counts, err
+}
+
+func stageCounts(tx *bolt.Tx) map[Stage]int {
+	counts := map[Stage]int{}
+	meta := tx.Bucket(bucketMeta)
+	for _, s := range Stages {
+		if v := meta.Get(stageCountKey(s)); v != nil {
+			counts[s] = int(binary.BigEndian.Uint64(v))
+		}
+	}
+	return counts
+}
+
+// OpenStages are the stages whose working-day clock is running.
+var OpenStages = []Stage{StageReceived, StageChecked, StagePrinted, StageRegistered,
+	StageForwarded, StageInitialled, StageAssigned}
+
+// Overview is what the start screen counts.
+type Overview struct {
+	// Stages counts the letters at each stage.
+	Stages map[Stage]int
+	// Overdue counts open letters past their due time; DueToday those due
+	// later today.
+	Overdue, DueToday int
+}
+
+// Overview counts the letters by stage and, among the open ones, those
+// overdue and due later today at now. It reads the stage index, which
+// carries each letter's received time, and no letter.
+func (db *DB) Overview(now time.Time) (Overview, error) {
+	var ov Overview
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		ov.Stages = stageCounts(tx)
+		loc := db.cal.Location()
+		y, m, d := now.In(loc).Date()
+		endOfDay := time.Date(y, m, d+1, 0, 0, 0, 0, loc)
 		c := tx.Bucket(bucketByStage).Cursor()
-		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			if i := bytes.IndexByte(k, 0); i > 0 {
-				counts[Stage(k[:i])]++
+		for _, s := range OpenStages {
+			prefix := append([]byte(s), 0)
+			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+				due := db.cal.Due(time.Unix(0, int64(binary.BigEndian.Uint64(v))))
+				switch {
+				case due.Before(now):
+					ov.Overdue++
+				case due.Before(endOfDay):
+					ov.DueToday++
+				}
 			}
 		}
 		return nil
 	})
-	return counts, err
+	return ov, err
+}
+
+// AgendaPage returns one page of a year's agenda book in agenda-number
+// order (newest first when newestFirst), and the number of rows the book
+// has.
+func (db *DB) AgendaPage(year, offset, limit int, newestFirst bool) ([]Letter, int, error) {
+	var out []Letter
+	total := 0
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketMeta).Get([]byte(fmt.Sprintf("agenda/%d", year))); v != nil {
+			total = int(binary.BigEndian.Uint32(v))
+		}
+		prefix := u32(uint32(year))
+		c := tx.Bucket(bucketAgenda).Cursor()
+		k, v := c.Seek(prefix)
+		next := c.Next
+		if newestFirst {
+			k, v = c.Seek(u32(uint32(year) + 1))
+			if k == nil {
+				k, v = c.Last()
+			} else {
+				k, v = c.Prev()
+			}
+			next = c.Prev
+		}
+		for skip := offset; k != nil && bytes.HasPrefix(k, prefix); k, v = next() {
+			if skip > 0 {
+				skip--
+				continue
+			}
+			l, _, err := getLetter(tx, binary.BigEndian.Uint64(v))
+			if err != nil {
+				return err
+			}
+			out = append(out, *l)
+			if limit > 0 && len(out) == limit {
+				break
+			}
+		}
+		return nil
+	})
+	return out, total, err
 }
 
 // Count returns how many letters the store holds.

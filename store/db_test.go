@@ -447,3 +447,76 @@ func TestBackupVerifiesAndMatches(t *testing.T) {
 		t.Fatalf("backup letter = %+v, %v; want %+v", b, err, a)
 	}
 }
+
+func TestOverviewCountsWithoutReading(t *testing.T) {
+	db, clk := openTest(t)
+	for n := 1; n <= 6; n++ {
+		addOne(t, db, n) // received Mon 23 Nov 2026 from 08:15, a minute apart
+	}
+	walk(t, db, 6, StageDelivered)
+	if _, err := db.SetAside(5, "bukan naskah dinas"); err != nil {
+		t.Fatalf("SetAside() = %v", err)
+	}
+	clk.Set(at("2026-11-24 08:17")) // letters 1 and 2 are due by now
+	ov, err := db.Overview(db.Now())
+	if err != nil {
+		t.Fatalf("Overview() = %v", err)
+	}
+	if ov.Overdue != 2 || ov.DueToday != 2 || ov.Stages[StageReceived] != 4 || ov.Stages[StageDelivered] != 1 || ov.Stages[StageSetAside] != 1 {
+		t.Fatalf("Overview() = %+v, want 2 overdue, 2 due today, 4 received, 1 delivered, 1 set aside", ov)
+	}
+}
+
+func TestAgendaPage(t *testing.T) {
+	db, _ := openTest(t)
+	for n := 1; n <= 5; n++ {
+		walk(t, db, addOne(t, db, n), StageRegistered)
+	}
+	page, total, err := db.AgendaPage(2026, 1, 2, true)
+	if err != nil || total != 5 || len(page) != 2 || page[0].Agenda.Seq != 4 || page[1].Agenda.Seq != 3 {
+		t.Fatalf("AgendaPage(newest, 1, 2) = %v, %d, %v", page, total, err)
+	}
+	page, _, _ = db.AgendaPage(2026, 3, 10, false)
+	if len(page) != 2 || page[0].Agenda.Seq != 4 {
+		t.Fatalf("AgendaPage(oldest, 3, 10) = %d rows", len(page))
+	}
+	if page, total, _ = db.AgendaPage(2027, 0, 10, true); len(page) != 0 || total != 0 {
+		t.Fatalf("AgendaPage(2027) = %d rows, total %d", len(page), total)
+	}
+}
+
+func TestListByStageWalksReceivedOrder(t *testing.T) {
+	old := scanAbove
+	scanAbove = 3
+	defer func() { scanAbove = old }()
+	db, _ := openTest(t)
+	for n := 1; n <= 12; n++ {
+		addOne(t, db, n)
+	}
+	for _, id := range []uint64{2, 5, 7, 11} {
+		walk(t, db, id, StageChecked)
+	}
+	for _, q := range []Query{{Stages: []Stage{StageReceived}, Offset: 2, Limit: 3}, {Stages: []Stage{StageChecked}, Limit: 2}} {
+		got, err := db.List(q)
+		if err != nil {
+			t.Fatalf("List() = %v", err)
+		}
+		scanAbove = 1000
+		want, _ := db.List(q)
+		scanAbove = 3
+		if fmt.Sprint(ids(got)) != fmt.Sprint(ids(want)) || len(got) == 0 {
+			t.Fatalf("List(%+v) walking = %v, reading all = %v", q, ids(got), ids(want))
+		}
+	}
+	if rep, _ := db.Verify(); !rep.OK() {
+		t.Fatalf("Verify() = %v", rep.Problems)
+	}
+}
+
+func ids(ls []Letter) []uint64 {
+	var out []uint64
+	for _, l := range ls {
+		out = append(out, l.ID)
+	}
+	return out
+}

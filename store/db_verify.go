@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -51,6 +52,7 @@ func (db *DB) Verify() (*VerifyReport, error) {
 		lastHash := verifyChain(tx, r)
 		verifyLetters(tx, r, lastHash)
 		verifyAgenda(tx, r)
+		verifyStages(tx, r)
 		return nil
 	})
 	return r, err
@@ -182,4 +184,30 @@ func (r *VerifyReport) Summary() string {
 		fmt.Fprintf(&b, ": %d problems", n)
 	}
 	return b.String()
+}
+
+// verifyStages checks that the stage index holds each letter once, at its
+// stage, and that the stage counters agree with it.
+func verifyStages(tx *bolt.Tx, r *VerifyReport) {
+	letters := tx.Bucket(bucketLetters)
+	counted := map[Stage]int{}
+	c := tx.Bucket(bucketByStage).Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		i := bytes.IndexByte(k, 0)
+		if i < 0 || len(k) != i+9 {
+			r.add("store", 0, "the stage index has a malformed key")
+			continue
+		}
+		s, id := Stage(k[:i]), binary.BigEndian.Uint64(k[i+1:])
+		counted[s]++
+		var l Letter
+		if v := letters.Get(k[i+1:]); v == nil || json.Unmarshal(v, &l) != nil || l.Stage != s {
+			r.add("letter", id, "is listed at stage %s but is not there", s)
+		}
+	}
+	for s, n := range stageCounts(tx) {
+		if counted[s] != n {
+			r.add("store", 0, "the %s counter says %d letters, the index holds %d", s, n, counted[s])
+		}
+	}
 }

@@ -99,53 +99,11 @@ func loadChart(db *store.DB) tea.Cmd {
 	})
 }
 
-// countOpen counts the open letters that are overdue or due today. A few
-// open letters are read at once; many are read a chunk at a time, newest
-// first, until all are seen, so that memory stays small whatever the
-// store holds.
-// TODO(store): an Overview(now) that counts from the stage and received
-// indexes without decoding each letter (see the closing report).
+// countOpen counts the open letters that are overdue or due today, from
+// the store's indexes (no letter is read).
 func countOpen(db *store.DB) (overview, error) {
-	counts, err := db.StageCounts()
-	if err != nil {
-		return overview{}, err
-	}
-	open := 0
-	for _, s := range openStages {
-		open += counts[s]
-	}
-	var ov overview
-	now, cal := db.Now(), db.Calendar()
-	tally := func(l *store.Letter) {
-		tm := l.Timing(cal, now)
-		switch {
-		case tm.Overdue:
-			ov.overdue++
-		case sameDay(tm.Due, now, cal.Location()):
-			ov.dueToday++
-		}
-	}
-	if open <= directLimit {
-		letters, err := db.List(store.Query{Stages: openStages})
-		for i := range letters {
-			tally(&letters[i])
-		}
-		return ov, err
-	}
-	seen := 0
-	for off := 0; seen < open; off += countChunk {
-		chunk, err := db.List(store.Query{Offset: off, Limit: countChunk})
-		if err != nil || len(chunk) == 0 {
-			return ov, err
-		}
-		for i := range chunk {
-			if hasStage(openStages, chunk[i].Stage) {
-				seen++
-				tally(&chunk[i])
-			}
-		}
-	}
-	return ov, nil
+	ov, err := db.Overview(db.Now())
+	return overview{overdue: ov.Overdue, dueToday: ov.DueToday}, err
 }
 
 // lastDays gathers the chart of the last n working days, today included.

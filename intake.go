@@ -19,12 +19,12 @@ func init() {
 }
 
 // account builds the mailbox account from the settings and the
-// environment; the password prompt reads the terminal without echo.
-func (a *app) account() (*mail.Account, error) {
+// environment; prompt asks for a password neither of them gives.
+func (a *app) account(prompt mail.PromptFunc) (*mail.Account, error) {
 	c := a.cfg.Mail
 	return mail.NewAccount(mail.AccountConfig{
 		URL: c.URL, CAFile: c.CAFile, PasswordCmd: c.PasswordCmd, InsecurePlaintext: c.InsecurePlaintext,
-	}, os.Getenv, a.promptPassword)
+	}, os.Getenv, prompt)
 }
 
 // promptPassword asks for the password on the terminal; with no terminal
@@ -59,7 +59,7 @@ func cmdFetch(a *app, args []string) error {
 	if len(pos) > 0 {
 		return usagef("unexpected argument %q", pos[0])
 	}
-	acct, err := a.account()
+	acct, err := a.account(a.promptPassword)
 	if err != nil {
 		return err
 	}

@@ -55,11 +55,7 @@ func cmdInterface(a *app, args []string) error {
 		}
 	} else if a.cfg.Mail.URL != "" || os.Getenv(mail.EnvURL) != "" {
 		var err error
-		acct, err = mail.NewAccount(mail.AccountConfig{
-			URL: a.cfg.Mail.URL, CAFile: a.cfg.Mail.CAFile, PasswordCmd: a.cfg.Mail.PasswordCmd,
-			InsecurePlaintext: a.cfg.Mail.InsecurePlaintext,
-		}, os.Getenv, prompter.Ask)
-		if err != nil {
+		if acct, err = a.account(prompter.Ask); err != nil {
 			return err
 		}
 	}

@@ -11,7 +11,7 @@ import (
 // and what could not be read. The raw bytes are kept as they are whatever
 // the parser thinks of them.
 func NewIncoming(raw []byte, receivedAt time.Time, src store.Source) store.Incoming {
-	m := Read(raw)
+	m := summarize(raw)
 	has := false
 	for _, a := range m.Attachments {
 		if !a.Inline {

@@ -78,6 +78,19 @@ func Read(raw []byte) (m *Message) {
 	return r.m
 }
 
+// summarize reads raw for the store's record: headers, attachments and
+// problems, without assembling the text.
+func summarize(raw []byte) (m *Message) {
+	r := &reader{m: &Message{}, target: -1, summary: true}
+	defer func() {
+		if v := recover(); v != nil {
+			m = &Message{Problems: []string{fmt.Sprintf("the message could not be read (%v)", v)}}
+		}
+	}()
+	r.read(raw)
+	return r.m
+}
+
 // WriteAttachment writes attachment a of the raw message to w, decoded,
 // byte for byte as the sender attached it.
 func WriteAttachment(w io.Writer, raw []byte, a Attachment) (err error) {
@@ -107,7 +120,8 @@ type reader struct {
 	out    io.Writer
 	found  bool
 	outErr error
-	// summary skips decoding: headers and structure only.
+	// summary reads for the store's record: problems are found, but no
+	// text is assembled.
 	summary bool
 }
 
@@ -235,10 +249,13 @@ func (r *reader) entity(h message.Header, body []byte, depth int, label string) 
 		r.attachment(h, ct, name, disp == "inline", body, label)
 		return nil
 	}
-	if r.summary || r.target >= 0 {
+	if r.target >= 0 {
 		return nil
 	}
 	text := r.decodeText(h, params, body, label)
+	if r.summary {
+		return nil
+	}
 	if ct == "text/html" {
 		return []piece{{text: htmlToText(strings.NewReader(text)), html: true}}
 	}
@@ -373,7 +390,7 @@ func (r *reader) attachment(h message.Header, ct, name string, inline bool, body
 		} else if err != nil {
 			r.outErr = err
 		}
-	case r.target >= 0 || r.summary:
+	case r.target >= 0:
 	default:
 		cw := &countWriter{w: io.Discard}
 		if err := copyDecoded(cw, h, body); err != nil {

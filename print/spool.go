@@ -125,7 +125,7 @@ func (s *Spooler) Print(ctx context.Context, doc Document) (string, error) {
 	if strings.TrimSpace(s.Dir) == "" {
 		return "", fmt.Errorf("print %s: no folder is set to save documents in", doc.Name)
 	}
-	if err := os.MkdirAll(s.Dir, 0o755); err != nil {
+	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
 		return "", fmt.Errorf("print %s: %w", doc.Name, err)
 	}
 	name := slug(doc.Name)

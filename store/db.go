@@ -52,7 +52,8 @@ type Options struct {
 	// Now is the clock; nil means time.Now. Tests replace it.
 	Now func() time.Time
 	// Timeout bounds the wait for a store that another process holds;
-	// zero means one second.
+	// zero means half a second, so that a second desk gives up within a
+	// second, its start included.
 	Timeout time.Duration
 	// NoSync skips fsync on commit. Only for tests and benchmarks that
 	// measure something else.
@@ -73,7 +74,7 @@ type DB struct {
 // opts.Timeout with an *Error of code ErrLocked.
 func Open(path string, opts Options) (*DB, error) {
 	if opts.Timeout == 0 {
-		opts.Timeout = time.Second
+		opts.Timeout = 500 * time.Millisecond
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -18,6 +19,7 @@ type tmuxDesk struct {
 	t    *testing.T
 	sock string
 	tmp  string
+	bin  string
 }
 
 func needTmux(t *testing.T) {
@@ -50,7 +52,7 @@ func startDesk(t *testing.T) *tmuxDesk {
 	if err := os.WriteFile(conf, []byte("set -g set-clipboard on\nset -g remain-on-exit on\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	d := &tmuxDesk{t: t, sock: fmt.Sprintf("sanapati-e2e-%d", time.Now().UnixNano()), tmp: tmp}
+	d := &tmuxDesk{t: t, sock: fmt.Sprintf("sanapati-e2e-%d", time.Now().UnixNano()), tmp: tmp, bin: bin}
 	cmd := fmt.Sprintf("env TMPDIR=%s HOME=%s XDG_CONFIG_HOME=%s %s --demo 2>%s",
 		tmp, home, home, bin, filepath.Join(tmp, "stderr"))
 	d.tmux("-f", conf, "new-session", "-d", "-s", "desk", "-x", "100", "-y", "30", cmd)
@@ -162,5 +164,37 @@ func TestEndToEndHostileMessage(t *testing.T) {
 	time.Sleep(700 * time.Millisecond)
 	if bufs := d.tmux("list-buffers"); !strings.Contains(bufs, "probe") {
 		t.Errorf("an OSC 52 written on purpose did not reach a tmux buffer (%q): the check above proves nothing", bufs)
+	}
+}
+
+// TestEndToEndSecondDeskFailsFast opens the running demo desk's store from a
+// second process: it must give up within a second with its sentence, and
+// the first desk must go on answering keys.
+func TestEndToEndSecondDeskFailsFast(t *testing.T) {
+	d := startDesk(t)
+	stores, _ := filepath.Glob(filepath.Join(d.tmp, "sanapati-demo-*", "desk.db"))
+	if len(stores) != 1 {
+		t.Fatalf("found %d demo stores under %s, want 1", len(stores), d.tmp)
+	}
+	start := time.Now()
+	out, err := exec.Command(d.bin, "--db", stores[0], "list").CombinedOutput()
+	took := time.Since(start)
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Fatalf("second desk: err %v, output %q; want exit status 1", err, out)
+	}
+	if !strings.Contains(string(out), "Meja sudah dibuka di jendela lain") {
+		t.Fatalf("second desk said %q, want the already-open sentence", out)
+	}
+	t.Logf("contention: the second desk gave up after %v", took.Round(time.Millisecond))
+	if took > time.Second {
+		t.Fatalf("the second desk took %v to give up, want a second at most", took)
+	}
+	before := d.screen()
+	d.tmux("send-keys", "-t", "desk", "tab")
+	for deadline := time.Now().Add(10 * time.Second); d.screen() == before; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the first desk stopped answering keys:\n%s", before)
+		}
 	}
 }

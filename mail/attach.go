@@ -1,13 +1,17 @@
 package mail
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"mime"
 	"os"
 	"path/filepath"
 	"strings"
+
+	message "github.com/emersion/go-message"
 )
 
 // SaveAttachment writes attachment a of the raw message into dir under its
@@ -102,4 +106,100 @@ func extensionFor(ct string) string {
 		return exts[0]
 	}
 	return ".bin"
+}
+
+// WriteAttachment writes attachment a of the raw message to w, decoded,
+// byte for byte as the sender attached it.
+func WriteAttachment(w io.Writer, raw []byte, a Attachment) (err error) {
+	r := &reader{m: &Message{}, target: a.index, out: w}
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("extract attachment %q: %v", a.Name, v)
+		}
+	}()
+	r.read(raw)
+	if !r.found {
+		return fmt.Errorf("extract attachment %q: no such part in the message", a.Name)
+	}
+	if r.outErr != nil {
+		return fmt.Errorf("extract attachment %q: %w", a.Name, r.outErr)
+	}
+	return nil
+}
+
+// attachment lists one file, measures it, and writes it out when it is the
+// one being extracted.
+func (r *reader) attachment(h message.Header, ct, name string, inline bool, body []byte, label string) {
+	idx := r.attached
+	r.attached++
+	if name == "" {
+		name = fmt.Sprintf("lampiran-%d%s", idx+1, extensionFor(ct))
+	}
+	a := Attachment{Name: name, Type: SanitizeLine(ct), Inline: inline, index: idx}
+	switch {
+	case r.target == idx:
+		r.found = true
+		cw := &countWriter{w: r.out}
+		err := copyDecoded(cw, h, body)
+		if cw.err != nil {
+			r.outErr = cw.err
+		} else if err != nil {
+			r.outErr = err
+		}
+	case r.target >= 0:
+	default:
+		cw := &countWriter{w: io.Discard}
+		if err := copyDecoded(cw, h, body); err != nil {
+			r.problem(partLabel(label), "attachment %q: %s after %d bytes", name, err, cw.n)
+		}
+		a.Size = cw.n
+	}
+	r.m.Attachments = append(r.m.Attachments, a)
+}
+
+type countWriter struct {
+	w   io.Writer
+	n   int64
+	err error
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	if err != nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// copyDecoded writes the body with its transfer encoding undone and no
+// charset conversion, so a file comes out as it was attached.
+func copyDecoded(w io.Writer, h message.Header, body []byte) error {
+	hc := h.Copy()
+	hc.Set("Content-Type", "application/octet-stream")
+	e, err := message.New(hc, bytes.NewReader(body))
+	if err != nil {
+		return fmt.Errorf("unknown transfer encoding %q", SanitizeLine(h.Get("Content-Transfer-Encoding")))
+	}
+	if _, err := io.Copy(w, e.Body); err != nil {
+		return describeDecodeError(h, err)
+	}
+	return nil
+}
+
+func decodeTransfer(h message.Header, body []byte) ([]byte, error) {
+	var out bytes.Buffer
+	err := copyDecoded(&out, h, body)
+	if err != nil && out.Len() == 0 {
+		return body, err
+	}
+	return out.Bytes(), err
+}
+
+func describeDecodeError(h message.Header, err error) error {
+	enc := strings.ToLower(strings.TrimSpace(h.Get("Content-Transfer-Encoding")))
+	if enc == "" {
+		enc = "7bit"
+	}
+	return fmt.Errorf("broken %s encoding (%s)", enc, SanitizeLine(err.Error()))
 }

@@ -254,7 +254,9 @@ func (d *Dovecot) Stop() {
 	pid := filepath.Join(d.Dir, "run", "master.pid")
 	if b, err := os.ReadFile(pid); err == nil {
 		if n, err := strconv.Atoi(strings.TrimSpace(string(b))); err == nil {
-			syscall.Kill(n, syscall.SIGTERM)
+			if p, err := os.FindProcess(n); err == nil {
+				p.Signal(syscall.SIGTERM)
+			}
 		}
 	}
 	for i := 0; i < 100; i++ {

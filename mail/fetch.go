@@ -116,6 +116,41 @@ func (t *tally) stored(r store.AddResult, problems int) {
 	t.mu.Unlock()
 }
 
+// commitJob is a slice of a batch for the committer to store.
+type commitJob struct {
+	batch    int
+	in       []store.Incoming
+	final    bool
+	problems int
+}
+
+// committer writes to the store in its own goroutine, so the connection is
+// read on while a transaction commits.
+type committer struct {
+	wm     *watermark
+	t      *tally
+	jobs   chan commitJob
+	done   chan struct{}
+	err    error
+	cancel context.CancelCauseFunc
+}
+
+func (c *committer) run() {
+	defer close(c.done)
+	for j := range c.jobs {
+		if c.err != nil {
+			continue
+		}
+		res, err := c.wm.commit(j.batch, j.in, j.final)
+		if err != nil {
+			c.err = err
+			c.cancel(err)
+			continue
+		}
+		c.t.stored(res, j.problems)
+	}
+}
+
 // fetchBatches runs the batches with up to opts.InFlight FETCH commands in
 // flight. Each command has its own consumer goroutine: go-imap's reader
 // hands a command's literals to whoever reads that command, and Dovecot
@@ -124,11 +159,13 @@ func (t *tally) stored(r store.AddResult, problems int) {
 func (s *session) fetchBatches(ctx context.Context, wm *watermark, batches []batch, opts SyncOptions, t *tally) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
+	com := &committer{wm: wm, t: t, jobs: make(chan commitJob, opts.InFlight), done: make(chan struct{}), cancel: cancel}
+	go com.run()
 	sem := make(chan struct{}, opts.InFlight)
 	var wg sync.WaitGroup
-	done := make(chan error, 1)
+	issued := make(chan struct{})
 	go func() {
-		defer close(done)
+		defer close(issued)
 		for i, b := range batches {
 			select {
 			case sem <- struct{}{}:
@@ -150,47 +187,47 @@ func (s *session) fetchBatches(ctx context.Context, wm *watermark, batches []bat
 			go func() {
 				defer wg.Done()
 				defer func() { <-sem }()
-				if err := s.consume(wm, i, b, cmd, opts, t); err != nil {
+				if err := s.consume(com, i, b, cmd, opts, t); err != nil {
 					cancel(err)
 				}
 			}()
 		}
 	}()
-	// Wait for every consumer, watching the connection meanwhile.
+	// Wait for every consumer and the last commit, watching the connection
+	// meanwhile.
 	finished := make(chan error, 1)
 	go func() {
-		<-done
+		<-issued
 		wg.Wait()
+		close(com.jobs)
+		<-com.done
 		finished <- context.Cause(ctx)
 	}()
 	return s.watch(context.Background(), finished)
 }
 
-// consume reads one FETCH command to its end, committing what it read in
-// slices of at most opts.CommitBytes and the rest, with the batch marked
-// complete, when the server says OK.
-func (s *session) consume(wm *watermark, i int, b batch, cmd *imapclient.FetchCommand, opts SyncOptions, t *tally) error {
+// consume reads one FETCH command to its end and hands what it read to the
+// committer in slices of at most opts.CommitBytes; the last slice, sent
+// when the server says OK, marks the batch complete.
+func (s *session) consume(com *committer, i int, b batch, cmd *imapclient.FetchCommand, opts SyncOptions, t *tally) error {
 	var (
 		pending  []store.Incoming
 		bytes    int64
 		problems int
 		readErr  error
 	)
-	flush := func(final bool) error {
-		res, err := wm.commit(i, pending, final)
-		if err != nil {
-			return err
+	flush := func(final bool) {
+		if len(pending) > 0 || final {
+			com.jobs <- commitJob{batch: i, in: pending, final: final, problems: problems}
 		}
-		t.stored(res, problems)
 		pending, bytes, problems = nil, 0, 0
-		return nil
 	}
 	for {
 		msg := cmd.Next()
 		if msg == nil {
 			break
 		}
-		in, err := readFetched(msg, wm.mailbox, wm.validity)
+		in, err := readFetched(msg, com.wm.mailbox, com.wm.validity)
 		if err != nil {
 			readErr = err
 			break
@@ -205,10 +242,7 @@ func (s *session) consume(wm *watermark, i int, b batch, cmd *imapclient.FetchCo
 		bytes += int64(len(in.Raw))
 		t.message(len(in.Raw))
 		if bytes >= opts.CommitBytes {
-			if err := flush(false); err != nil {
-				cmd.Close()
-				return err
-			}
+			flush(false)
 		}
 	}
 	if readErr != nil {
@@ -220,16 +254,9 @@ func (s *session) consume(wm *watermark, i int, b batch, cmd *imapclient.FetchCo
 	if readErr == nil && cerr != nil {
 		readErr = commandError(fmt.Sprintf("UID FETCH %d:%d", b.lo, b.hi), cerr)
 	}
-	if readErr != nil {
-		// Keep what arrived whole; the batch stays open for the next sync.
-		if len(pending) > 0 {
-			if err := flush(false); err != nil {
-				return err
-			}
-		}
-		return readErr
-	}
-	return flush(true)
+	// Keep what arrived whole; a failed batch stays open for the next sync.
+	flush(readErr == nil)
+	return readErr
 }
 
 // readFetched reads one message of a FETCH response: its UID, its

@@ -193,4 +193,3 @@ func TestDovecotWatch(t *testing.T) {
 		t.Errorf("after restart: %+v", e.Result)
 	}
 }
-

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"mime"
 	"net/url"
 	"strings"
@@ -73,14 +74,27 @@ func fieldName(line []byte) (string, bool) {
 // parseHeader reads a header leniently: lines that are not fields are
 // dropped and reported, what remains is parsed by go-message.
 func parseHeader(b []byte) (message.Header, []string) {
-	var (
-		clean    bytes.Buffer
-		problems []string
-		dropped  int
-		first    string
-		kept     bool
-	)
-	clean.Grow(len(b) + 2)
+	var problems []string
+	src := b
+	if dropped, first := badHeaderLines(b); dropped > 0 {
+		problems = append(problems, fmt.Sprintf("%d header line(s) could not be read, the first: %q", dropped, first))
+		src = cleanHeader(b)
+	}
+	r := io.MultiReader(bytes.NewReader(src), strings.NewReader("\r\n\r\n"))
+	if len(src) > 0 && src[len(src)-1] == '\n' {
+		r = io.MultiReader(bytes.NewReader(src), strings.NewReader("\r\n"))
+	}
+	h, err := textproto.ReadHeader(bufio.NewReader(r))
+	if err != nil {
+		problems = append(problems, "header: "+SanitizeLine(err.Error()))
+	}
+	return message.Header{Header: h}, problems
+}
+
+// headerLines calls fn for each line of a header (with its line end) and
+// whether it belongs: a field, or the continuation of a field that does.
+func headerLines(b []byte, fn func(line []byte, ok bool)) {
+	kept := false
 	for len(b) > 0 {
 		line := b
 		if i := bytes.IndexByte(b, '\n'); i >= 0 {
@@ -88,37 +102,37 @@ func parseHeader(b []byte) (message.Header, []string) {
 		} else {
 			b = nil
 		}
-		switch {
-		case line[0] == ' ' || line[0] == '\t':
-			if kept {
-				clean.Write(line)
-				continue
-			}
-		default:
-			if _, ok := fieldName(line); ok {
-				clean.Write(line)
-				kept = true
-				continue
-			}
+		if line[0] == ' ' || line[0] == '\t' {
+			fn(line, kept)
+			continue
 		}
-		kept = false
-		if dropped == 0 {
-			first = SanitizeLine(string(truncate(line, 60)))
+		_, kept = fieldName(line)
+		fn(line, kept)
+	}
+}
+
+// badHeaderLines counts the lines that are not fields, and shows the first.
+func badHeaderLines(b []byte) (n int, first string) {
+	headerLines(b, func(line []byte, ok bool) {
+		if !ok {
+			if n == 0 {
+				first = SanitizeLine(string(truncate(line, 60)))
+			}
+			n++
 		}
-		dropped++
-	}
-	if dropped > 0 {
-		problems = append(problems, fmt.Sprintf("%d header line(s) could not be read, the first: %q", dropped, first))
-	}
-	if clean.Len() > 0 && !bytes.HasSuffix(clean.Bytes(), []byte("\n")) {
-		clean.WriteString("\r\n")
-	}
-	clean.WriteString("\r\n")
-	h, err := textproto.ReadHeader(bufio.NewReader(&clean))
-	if err != nil {
-		problems = append(problems, "header: "+SanitizeLine(err.Error()))
-	}
-	return message.Header{Header: h}, problems
+	})
+	return n, first
+}
+
+// cleanHeader keeps the lines that belong to fields.
+func cleanHeader(b []byte) []byte {
+	var out bytes.Buffer
+	headerLines(b, func(line []byte, ok bool) {
+		if ok {
+			out.Write(line)
+		}
+	})
+	return out.Bytes()
 }
 
 func truncate(b []byte, n int) []byte {

@@ -71,7 +71,7 @@ func Read(raw []byte) (m *Message) {
 	defer func() {
 		if v := recover(); v != nil {
 			m = &Message{Text: Sanitize(string(truncate(raw, maxTextBytes)))}
-			m.Problems = []string{fmt.Sprintf("the message could not be read (%v); its raw text is shown", v)}
+			m.Problems = []string{SanitizeLine(fmt.Sprintf("the message could not be read (%v); its raw text is shown", v))}
 		}
 	}()
 	r.read(raw)
@@ -84,37 +84,17 @@ func summarize(raw []byte) (m *Message) {
 	r := &reader{m: &Message{}, target: -1, summary: true}
 	defer func() {
 		if v := recover(); v != nil {
-			m = &Message{Problems: []string{fmt.Sprintf("the message could not be read (%v)", v)}}
+			m = &Message{Problems: []string{SanitizeLine(fmt.Sprintf("the message could not be read (%v)", v))}}
 		}
 	}()
 	r.read(raw)
 	return r.m
 }
 
-// WriteAttachment writes attachment a of the raw message to w, decoded,
-// byte for byte as the sender attached it.
-func WriteAttachment(w io.Writer, raw []byte, a Attachment) (err error) {
-	r := &reader{m: &Message{}, target: a.index, out: w}
-	defer func() {
-		if v := recover(); v != nil {
-			err = fmt.Errorf("extract attachment %q: %v", a.Name, v)
-		}
-	}()
-	r.read(raw)
-	if !r.found {
-		return fmt.Errorf("extract attachment %q: no such part in the message", a.Name)
-	}
-	if r.outErr != nil {
-		return fmt.Errorf("extract attachment %q: %w", a.Name, r.outErr)
-	}
-	return nil
-}
-
 type reader struct {
 	m        *Message
 	parts    int
 	attached int // attachments met so far
-	texts    []piece
 	// Extraction of one attachment.
 	target int
 	out    io.Writer
@@ -249,7 +229,7 @@ func (r *reader) entity(h message.Header, body []byte, depth int, label string) 
 		r.attachment(h, ct, name, disp == "inline", body, label)
 		return nil
 	}
-	if r.target >= 0 {
+	if r.target >= 0 || (r.summary && plainDecoding(h, params)) {
 		return nil
 	}
 	text := r.decodeText(h, params, body, label)
@@ -371,81 +351,19 @@ func (r *reader) attachedMessage(h message.Header, ct string, params, dparams ma
 	return append([]piece{{text: head}}, pieces...)
 }
 
-// attachment lists one file, measures it, and writes it out when it is the
-// one being extracted.
-func (r *reader) attachment(h message.Header, ct, name string, inline bool, body []byte, label string) {
-	idx := r.attached
-	r.attached++
-	if name == "" {
-		name = fmt.Sprintf("lampiran-%d%s", idx+1, extensionFor(ct))
-	}
-	a := Attachment{Name: name, Type: SanitizeLine(ct), Inline: inline, index: idx}
-	switch {
-	case r.target == idx:
-		r.found = true
-		cw := &countWriter{w: r.out}
-		err := copyDecoded(cw, h, body)
-		if cw.err != nil {
-			r.outErr = cw.err
-		} else if err != nil {
-			r.outErr = err
-		}
-	case r.target >= 0:
+// plainDecoding reports whether a text part needs no decoding that could
+// fail: no transfer encoding, and UTF-8 or ASCII.
+func plainDecoding(h message.Header, params map[string]string) bool {
+	switch strings.ToLower(strings.TrimSpace(h.Get("Content-Transfer-Encoding"))) {
+	case "", "7bit", "8bit", "binary":
 	default:
-		cw := &countWriter{w: io.Discard}
-		if err := copyDecoded(cw, h, body); err != nil {
-			r.problem(partLabel(label), "attachment %q: %s after %d bytes", name, err, cw.n)
-		}
-		a.Size = cw.n
+		return false
 	}
-	r.m.Attachments = append(r.m.Attachments, a)
-}
-
-type countWriter struct {
-	w   io.Writer
-	n   int64
-	err error
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	if err != nil {
-		c.err = err
+	switch strings.ToLower(params["charset"]) {
+	case "", "utf-8", "utf8", "us-ascii":
+		return true
 	}
-	return n, err
-}
-
-// copyDecoded writes the body with its transfer encoding undone and no
-// charset conversion, so a file comes out as it was attached.
-func copyDecoded(w io.Writer, h message.Header, body []byte) error {
-	hc := h.Copy()
-	hc.Set("Content-Type", "application/octet-stream")
-	e, err := message.New(hc, bytes.NewReader(body))
-	if err != nil {
-		return fmt.Errorf("unknown transfer encoding %q", SanitizeLine(h.Get("Content-Transfer-Encoding")))
-	}
-	if _, err := io.Copy(w, e.Body); err != nil {
-		return describeDecodeError(h, err)
-	}
-	return nil
-}
-
-func decodeTransfer(h message.Header, body []byte) ([]byte, error) {
-	var out bytes.Buffer
-	err := copyDecoded(&out, h, body)
-	if err != nil && out.Len() == 0 {
-		return body, err
-	}
-	return out.Bytes(), err
-}
-
-func describeDecodeError(h message.Header, err error) error {
-	enc := strings.ToLower(strings.TrimSpace(h.Get("Content-Transfer-Encoding")))
-	if enc == "" {
-		enc = "7bit"
-	}
-	return fmt.Errorf("broken %s encoding (%s)", enc, SanitizeLine(err.Error()))
+	return false
 }
 
 // decodeText undoes the transfer encoding and converts the charset to

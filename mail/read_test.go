@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"sanapati-desk/store"
 )
 
 func readFile(t testing.TB, path string) []byte {
@@ -276,4 +278,29 @@ func FuzzRead(f *testing.F) {
 		}
 		_ = Propose(m, demoZone)
 	})
+}
+
+func TestNewIncoming(t *testing.T) {
+	at := time.Date(2026, 11, 23, 8, 14, 0, 0, demoZone)
+	for _, tc := range []struct {
+		file, problem, subject string
+		attached               bool
+	}{
+		{"testdata/messages/bad-base64.eml", "broken base64", "Lampiran rusak", true},
+		{"testdata/messages/unknown-charset.eml", "unknown charset", "Charset asing", false},
+		{"testdata/messages/hostile-html.eml", "", "Judul cod.exe", false},
+		{"testdata/messages/nested-message.eml", "", "Fwd: Surat asli yang diteruskan", true},
+	} {
+		raw := readFile(t, tc.file)
+		in := NewIncoming(raw, at, store.Source{File: tc.file})
+		if !bytes.Equal(in.Raw, raw) || !in.ReceivedAt.Equal(at) || in.Source.File != tc.file {
+			t.Errorf("%s: Raw, ReceivedAt or Source not kept", tc.file)
+		}
+		if (tc.problem == "") != (in.ParseProblem == "") || !strings.Contains(in.ParseProblem, tc.problem) {
+			t.Errorf("%s: ParseProblem = %q, want %q", tc.file, in.ParseProblem, tc.problem)
+		}
+		if in.Subject != tc.subject || in.HasAttachments != tc.attached || in.From == "" {
+			t.Errorf("%s: Subject %q, From %q, HasAttachments %v", tc.file, in.Subject, in.From, in.HasAttachments)
+		}
+	}
 }

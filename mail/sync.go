@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
 
 	"sanapati-desk/store"
 )
@@ -20,7 +21,8 @@ type SyncOptions struct {
 	// answer is read; 0 means 4.
 	InFlight int
 	// CommitBytes bounds the bytes read before a commit to the store, and
-	// so the memory a batch holds; 0 means 8 MiB.
+	// so the memory a batch holds; 0 means 2 MiB (small commits keep the
+	// store's writer in step with the network).
 	CommitBytes int64
 	// Retries is how many times a sync reconnects after the network failed;
 	// 0 means 5, a negative number none. An authentication failure or a
@@ -42,7 +44,7 @@ func (o SyncOptions) withDefaults() SyncOptions {
 		o.InFlight = 4
 	}
 	if o.CommitBytes <= 0 {
-		o.CommitBytes = 8 << 20
+		o.CommitBytes = 2 << 20
 	}
 	if o.Retries == 0 {
 		o.Retries = 5
@@ -147,9 +149,10 @@ func waitFor[T any](ctx context.Context, s *session, wait func() (T, error)) (T,
 	return v, err
 }
 
-// sync runs one sync on a logged-in session. With nothing new it costs one
-// STATUS; otherwise the mailbox is examined (read-only, flags untouched)
-// and the new UIDs fetched in pipelined batches.
+// sync runs one sync on a logged-in session. A mailbox synced before
+// costs one STATUS when nothing is new; otherwise the mailbox is examined
+// (read-only, flags untouched) and the new UIDs fetched in pipelined
+// batches.
 func (s *session) sync(ctx context.Context, db *store.DB, opts SyncOptions) (SyncResult, error) {
 	var res SyncResult
 	mailbox := s.acct.Mailbox
@@ -157,21 +160,38 @@ func (s *session) sync(ctx context.Context, db *store.DB, opts SyncOptions) (Syn
 	if err != nil {
 		return res, &storeError{err}
 	}
-	sd, err := waitFor(ctx, s, s.c.Status(mailbox, &imap.StatusOptions{
-		NumMessages: true, UIDNext: true, UIDValidity: true,
-	}).Wait)
-	if err != nil {
-		return res, commandError("STATUS "+mailbox, err)
-	}
-	if sd.NumMessages != nil {
-		res.Total = int(*sd.NumMessages)
-	}
-	if sd.UIDValidity == st.UIDValidity && sd.UIDNext != 0 && uint32(sd.UIDNext) <= st.UIDNext {
-		return res, nil
+	guess := imap.UID(1) // where the new UIDs start if UIDVALIDITY holds
+	searchNow := true    // a mailbox never synced is searched at once
+	if st.UIDValidity != 0 {
+		sd, err := waitFor(ctx, s, s.c.Status(mailbox, &imap.StatusOptions{
+			NumMessages: true, UIDNext: true, UIDValidity: true,
+		}).Wait)
+		if err != nil {
+			return res, commandError("STATUS "+mailbox, err)
+		}
+		if sd.NumMessages != nil {
+			res.Total = int(*sd.NumMessages)
+		}
+		if sd.UIDValidity == st.UIDValidity && sd.UIDNext != 0 && uint32(sd.UIDNext) <= st.UIDNext {
+			return res, nil
+		}
+		if sd.UIDValidity == st.UIDValidity && st.UIDNext > 1 {
+			guess = imap.UID(st.UIDNext)
+		}
+		searchNow = sd.UIDNext == 0 || sd.UIDNext < guess || int(sd.UIDNext-guess) > opts.BatchSize
 	}
 
-	sel, err := waitFor(ctx, s, s.c.Select(mailbox, &imap.SelectOptions{ReadOnly: true}).Wait)
+	examine := s.c.Select(mailbox, &imap.SelectOptions{ReadOnly: true})
+	var search *imapclient.SearchCommand
+	if searchNow {
+		// Sent behind EXAMINE without waiting: one round trip less.
+		search = s.uidSearch(guess)
+	}
+	sel, err := waitFor(ctx, s, examine.Wait)
 	if err != nil {
+		if search != nil {
+			search.Wait()
+		}
 		return res, commandError("EXAMINE "+mailbox, err)
 	}
 	res.Total = int(sel.NumMessages)
@@ -180,38 +200,35 @@ func (s *session) sync(ctx context.Context, db *store.DB, opts SyncOptions) (Syn
 	if validity == st.UIDValidity && st.UIDNext > 1 {
 		from = imap.UID(st.UIDNext)
 	}
+	var uids []imap.UID
+	searched := false
+	if search != nil {
+		data, err := waitFor(ctx, s, search.Wait)
+		if err != nil {
+			return res, commandError(fmt.Sprintf("UID SEARCH UID %d:*", guess), err)
+		}
+		uids, searched = data.AllUIDs(), from == guess
+	}
 	if end != 0 && from >= end {
 		if st.UIDValidity != validity {
-			_, err := db.AddFromMailbox(mailbox, store.MailboxState{UIDValidity: validity, UIDNext: uint32(end)}, nil)
-			if err != nil {
+			if _, err := db.AddFromMailbox(mailbox, store.MailboxState{UIDValidity: validity, UIDNext: uint32(end)}, nil); err != nil {
 				return res, &storeError{err}
 			}
 		}
 		return res, nil
 	}
+	if !searched && (end == 0 || int(end-from) > opts.BatchSize) {
+		data, err := waitFor(ctx, s, s.uidSearch(from).Wait)
+		if err != nil {
+			return res, commandError(fmt.Sprintf("UID SEARCH UID %d:*", from), err)
+		}
+		uids, searched = data.AllUIDs(), true
+	}
 
 	var batches []batch
 	expected := 0
-	if end != 0 && int(end-from) <= opts.BatchSize {
-		// Few enough to ask for the range outright: no SEARCH round trip.
-		batches = []batch{{lo: from, hi: end - 1, end: end}}
-		expected = int(end - from)
-	} else {
-		var set imap.UIDSet
-		if end != 0 {
-			set.AddRange(from, end-1)
-		} else {
-			set.AddRange(from, 0)
-		}
-		var sopts *imap.SearchOptions
-		if s.c.Caps().Has(imap.CapESearch) || s.c.Caps().Has(imap.CapIMAP4rev2) {
-			sopts = &imap.SearchOptions{ReturnAll: true}
-		}
-		data, err := waitFor(ctx, s, s.c.UIDSearch(&imap.SearchCriteria{UID: []imap.UIDSet{set}}, sopts).Wait)
-		if err != nil {
-			return res, commandError(fmt.Sprintf("UID SEARCH UID %s", set), err)
-		}
-		uids := sortUIDs(data.AllUIDs(), from, end)
+	if searched {
+		uids = sortUIDs(uids, from, end)
 		if end == 0 {
 			end = from
 			if len(uids) > 0 {
@@ -220,10 +237,13 @@ func (s *session) sync(ctx context.Context, db *store.DB, opts SyncOptions) (Syn
 		}
 		batches = planBatches(uids, from, end, opts.BatchSize)
 		expected = len(uids)
+	} else {
+		// Few enough to ask for the range outright.
+		batches = []batch{{lo: from, hi: end - 1, end: end}}
+		expected = int(end - from)
 	}
 	if len(batches) == 0 {
-		_, err := db.AddFromMailbox(mailbox, store.MailboxState{UIDValidity: validity, UIDNext: uint32(end)}, nil)
-		if err != nil {
+		if _, err := db.AddFromMailbox(mailbox, store.MailboxState{UIDValidity: validity, UIDNext: uint32(end)}, nil); err != nil {
 			return res, &storeError{err}
 		}
 		return res, nil
@@ -236,4 +256,16 @@ func (s *session) sync(ctx context.Context, db *store.DB, opts SyncOptions) (Syn
 	t.mu.Unlock()
 	fetched.Total = res.Total
 	return fetched, err
+}
+
+// uidSearch asks for the UIDs from from on. "n:*" always includes the last
+// message, even below n: callers filter.
+func (s *session) uidSearch(from imap.UID) *imapclient.SearchCommand {
+	var set imap.UIDSet
+	set.AddRange(from, 0)
+	var opts *imap.SearchOptions
+	if caps := s.c.Caps(); caps.Has(imap.CapESearch) || caps.Has(imap.CapIMAP4rev2) {
+		opts = &imap.SearchOptions{ReturnAll: true}
+	}
+	return s.c.UIDSearch(&imap.SearchCriteria{UID: []imap.UIDSet{set}}, opts)
 }

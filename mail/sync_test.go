@@ -345,8 +345,8 @@ func TestSyncNamesRefusedCommand(t *testing.T) {
 	acct := testAccount(t, srv.Addr, testPassword)
 	acct.Mailbox = "Arsip"
 	_, err := Sync(context.Background(), db, acct, SyncOptions{})
-	if err == nil || !strings.Contains(err.Error(), "STATUS Arsip") || !strings.Contains(err.Error(), "NO") {
-		t.Fatalf("Sync() of a missing mailbox = %v, want an error naming STATUS Arsip and NO", err)
+	if err == nil || !strings.Contains(err.Error(), "EXAMINE Arsip") || !strings.Contains(err.Error(), "NO") {
+		t.Fatalf("Sync() of a missing mailbox = %v, want an error naming EXAMINE Arsip and NO", err)
 	}
 	if retryable(err) {
 		t.Errorf("a NO answer is retryable: %v", err)

@@ -428,6 +428,7 @@ func TestSecondOpenFailsFast(t *testing.T) {
 func TestBackupVerifiesAndMatches(t *testing.T) {
 	db, _ := openTest(t)
 	id := addOne(t, db, 1)
+	addOne(t, db, 2)
 	walk(t, db, id, StageAssigned)
 	path := filepath.Join(t.TempDir(), "backup.db")
 	if err := db.BackupFile(path); err != nil {
@@ -441,10 +442,20 @@ func TestBackupVerifiesAndMatches(t *testing.T) {
 	if rep, err := copyDB.Verify(); err != nil || !rep.OK() {
 		t.Fatalf("Verify(backup) = %+v, %v", rep, err)
 	}
-	a, _ := db.Letter(id)
-	b, err := copyDB.Letter(id)
-	if err != nil || fmt.Sprint(a) != fmt.Sprint(b) {
-		t.Fatalf("backup letter = %+v, %v; want %+v", b, err, a)
+	// Everything the original holds, the copy holds the same.
+	want, _ := db.List(Query{})
+	got, err := copyDB.List(Query{})
+	if err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("backup letters = %+v, %v; want %+v", got, err, want)
+	}
+	for _, l := range want {
+		we, _ := db.Events(l.ID)
+		ge, _ := copyDB.Events(l.ID)
+		wr, _ := db.Raw(l.ID)
+		gr, _ := copyDB.Raw(l.ID)
+		if fmt.Sprint(ge) != fmt.Sprint(we) || string(gr) != string(wr) {
+			t.Fatalf("backup of letter %d differs in its events or its message", l.ID)
+		}
 	}
 }
 

@@ -15,7 +15,7 @@ import (
 )
 
 // SchemaVersion is the layout of the store file this code writes.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // The buckets of the store file.
 var (
@@ -23,7 +23,7 @@ var (
 	bucketLetters      = []byte("letters")       // id -> letter JSON
 	bucketRaw          = []byte("raw")           // id -> the message's bytes, exactly as received
 	bucketBySource     = []byte("by_source")     // mailbox NUL uidvalidity uid -> id
-	bucketByHash       = []byte("by_hash")       // sha256 -> id
+	bucketByHash       = []byte("by_hash")       // contentKey of the message -> id
 	bucketByReceived   = []byte("by_received")   // received unix nanos, id -> nil
 	bucketByStage      = []byte("by_stage")      // stage NUL id -> received unix nanos
 	bucketAgenda       = []byte("agenda")        // year, serial -> id
@@ -143,6 +143,21 @@ var migrations = []func(tx *bolt.Tx) error{
 			}
 		}
 		return nil
+	},
+	// 3: messages are matched on their content with line endings made
+	// alike, so that a message fetched (CRLF) and the same one imported
+	// from a webmail export (LF) are one letter.
+	2: func(tx *bolt.Tx) error {
+		if err := tx.DeleteBucket(bucketByHash); err != nil {
+			return err
+		}
+		byHash, err := tx.CreateBucket(bucketByHash)
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(bucketRaw).ForEach(func(k, v []byte) error {
+			return byHash.Put(contentKey(v), bytes.Clone(k))
+		})
 	},
 }
 

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -44,8 +45,9 @@ type MailboxState struct {
 
 // Add stores a batch of messages in one transaction. A message is a
 // duplicate, and is not stored again, when its (mailbox, UIDVALIDITY, UID)
-// or its SHA-256 is already in the store; two different messages that share
-// a Message-ID are two letters.
+// or its content (its bytes, with CRLF and LF line endings alike) is already
+// in the store; two different messages that share a Message-ID are two
+// letters.
 func (db *DB) Add(in []Incoming) (AddResult, error) {
 	var res AddResult
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
@@ -111,7 +113,7 @@ func (db *DB) add(tx *bolt.Tx, in []Incoming) (AddResult, error) {
 			}
 		}
 		sum := sha256Hex(m.Raw)
-		hkey := []byte(sum)
+		hkey := contentKey(m.Raw)
 		if id := byHash.Get(hkey); id != nil {
 			res.Duplicates++
 			if skey != nil {
@@ -156,6 +158,23 @@ func (db *DB) add(tx *bolt.Tx, in []Incoming) (AddResult, error) {
 		res.Added = append(res.Added, id)
 	}
 	return res, nil
+}
+
+// contentKey identifies a message by its content: the SHA-256 of its bytes
+// with every CRLF read as LF, since a server serves CRLF and a webmail
+// export often writes LF for the same message.
+func contentKey(raw []byte) []byte {
+	h := sha256.New()
+	for len(raw) > 0 {
+		i := bytes.Index(raw, []byte("\r\n"))
+		if i < 0 {
+			h.Write(raw)
+			break
+		}
+		h.Write(raw[:i])
+		raw = raw[i+1:] // keep the LF
+	}
+	return h.Sum(nil)
 }
 
 func receivedKey(l *Letter) []byte {

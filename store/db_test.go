@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -530,4 +531,20 @@ func ids(ls []Letter) []uint64 {
 		out = append(out, l.ID)
 	}
 	return out
+}
+
+func TestSameMessageWithOtherLineEndingsIsOneLetter(t *testing.T) {
+	db, _ := openTest(t)
+	fetched := message(1) // CRLF, as a server serves it
+	exported := Incoming{Raw: []byte(strings.ReplaceAll(string(fetched.Raw), "\r\n", "\n")), Source: Source{File: "/tmp/a.eml"}}
+	res, err := db.Add([]Incoming{exported, fetched})
+	if err != nil || len(res.Added) != 1 || res.Duplicates != 1 {
+		t.Fatalf("Add(LF, CRLF) = %+v, %v; want one letter", res, err)
+	}
+	other := message(1)
+	other.Raw = append(other.Raw, "\r\n-- \r\n"...)
+	other.Source.UID = 2
+	if res, err = db.Add([]Incoming{other}); err != nil || len(res.Added) != 1 {
+		t.Fatalf("Add(different content) = %+v, %v; want a new letter", res, err)
+	}
 }

@@ -34,6 +34,16 @@ var (
 func benchStore(b *testing.B) string {
 	b.Helper()
 	benchOnce.Do(func() {
+		if keep := os.Getenv("SANAPATI_BENCH_STORE"); keep != "" {
+			// Kept for measuring the real binary on it (README, Speed).
+			if _, err := os.Stat(keep); err == nil {
+				benchPath = keep
+				return
+			}
+			benchErr = seedBench(keep)
+			benchPath = keep
+			return
+		}
 		dir, err := os.MkdirTemp("", "sanapati-tui-bench-")
 		if err != nil {
 			benchErr = err
@@ -89,7 +99,7 @@ func seedBench(path string) error {
 // TestMain removes the bench store once the benchmarks are done.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if benchPath != "" {
+	if benchPath != "" && os.Getenv("SANAPATI_BENCH_STORE") == "" {
 		os.RemoveAll(filepath.Dir(benchPath))
 	}
 	os.Exit(code)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -69,6 +70,25 @@ func outDir(out string) string {
 	return filepath.Dir(out)
 }
 
+// letterArg parses a command's flags and its one letter ID, opens the
+// store and reads the letter.
+func (a *app) letterArg(fs *flag.FlagSet, args []string) (*store.DB, *store.Letter, error) {
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	id, err := letterID(pos)
+	if err != nil {
+		return nil, nil, err
+	}
+	db, err := a.open()
+	if err != nil {
+		return nil, nil, err
+	}
+	l, err := db.Letter(id)
+	return db, l, err
+}
+
 // stepOrReprint says whether printing for action on l takes the step
 // (record) or reprints paper of a step already taken; an earlier stage is
 // refused.
@@ -94,19 +114,7 @@ func stageIndex(s store.Stage) int {
 func cmdCopies(a *app, args []string) error {
 	fs := newFlags(a, "copies")
 	out := fs.String("o", "", "save the copies in this folder instead of printing them")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	id, err := letterID(pos)
-	if err != nil {
-		return err
-	}
-	db, err := a.open()
-	if err != nil {
-		return err
-	}
-	l, err := db.Letter(id)
+	db, l, err := a.letterArg(fs, args)
 	if err != nil {
 		return err
 	}
@@ -114,7 +122,7 @@ func cmdCopies(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	raw, err := db.Raw(id)
+	raw, err := db.Raw(l.ID)
 	if err != nil {
 		return err
 	}
@@ -126,7 +134,7 @@ func cmdCopies(a *app, args []string) error {
 		return err
 	}
 	if record {
-		_, err = db.PrintCopies(id)
+		_, err = db.PrintCopies(l.ID)
 	}
 	return err
 }
@@ -134,19 +142,7 @@ func cmdCopies(a *app, args []string) error {
 func cmdCard(a *app, args []string) error {
 	fs := newFlags(a, "card")
 	out := fs.String("o", "", "write the card to this PDF file instead of printing it")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	id, err := letterID(pos)
-	if err != nil {
-		return err
-	}
-	db, err := a.open()
-	if err != nil {
-		return err
-	}
-	l, err := db.Letter(id)
+	db, l, err := a.letterArg(fs, args)
 	if err != nil {
 		return err
 	}
@@ -163,7 +159,7 @@ func cmdCard(a *app, args []string) error {
 		return err
 	}
 	if record {
-		if _, err := db.PrintCard(id); err != nil {
+		if _, err := db.PrintCard(l.ID); err != nil {
 			return err
 		}
 	}
@@ -173,19 +169,7 @@ func cmdCard(a *app, args []string) error {
 func cmdReceipt(a *app, args []string) error {
 	fs := newFlags(a, "receipt")
 	out := fs.String("o", "", "write the sheet to this PDF file instead of printing it")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	id, err := letterID(pos)
-	if err != nil {
-		return err
-	}
-	db, err := a.open()
-	if err != nil {
-		return err
-	}
-	l, err := db.Letter(id)
+	db, l, err := a.letterArg(fs, args)
 	if err != nil {
 		return err
 	}

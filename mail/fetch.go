@@ -128,6 +128,7 @@ type commitJob struct {
 // read on while a transaction commits.
 type committer struct {
 	wm     *watermark
+	stored *storedUIDs
 	t      *tally
 	jobs   chan commitJob
 	done   chan struct{}
@@ -147,6 +148,7 @@ func (c *committer) run() {
 			c.cancel(err)
 			continue
 		}
+		c.stored.add(c.wm.mailbox, c.wm.validity, j.in)
 		c.t.stored(res, j.problems)
 	}
 }
@@ -159,7 +161,7 @@ func (c *committer) run() {
 func (s *session) fetchBatches(ctx context.Context, wm *watermark, batches []batch, opts SyncOptions, t *tally) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	com := &committer{wm: wm, t: t, jobs: make(chan commitJob, opts.InFlight), done: make(chan struct{}), cancel: cancel}
+	com := &committer{wm: wm, stored: opts.stored, t: t, jobs: make(chan commitJob, opts.InFlight), done: make(chan struct{}), cancel: cancel}
 	go com.run()
 	sem := make(chan struct{}, opts.InFlight)
 	var wg sync.WaitGroup
@@ -176,13 +178,17 @@ func (s *session) fetchBatches(ctx context.Context, wm *watermark, batches []bat
 				<-sem
 				return
 			}
-			var set imap.UIDSet
-			set.AddRange(b.lo, b.hi)
-			cmd := s.c.Fetch(set, &imap.FetchOptions{
-				UID:          true,
-				InternalDate: true,
-				BodySection:  []*imap.FetchItemBodySection{{Peek: true}},
-			})
+			// Not what an earlier attempt stored: a batch is asked for
+			// again only in part after a cut.
+			set, _ := opts.stored.missing(wm.mailbox, wm.validity, b.lo, b.hi)
+			var cmd *imapclient.FetchCommand
+			if len(set) > 0 {
+				cmd = s.c.Fetch(set, &imap.FetchOptions{
+					UID:          true,
+					InternalDate: true,
+					BodySection:  []*imap.FetchItemBodySection{{Peek: true}},
+				})
+			}
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
@@ -208,8 +214,13 @@ func (s *session) fetchBatches(ctx context.Context, wm *watermark, batches []bat
 
 // consume reads one FETCH command to its end and hands what it read to the
 // committer in slices of at most opts.CommitBytes; the last slice, sent
-// when the server says OK, marks the batch complete.
+// when the server says OK, marks the batch complete. A nil cmd is a batch
+// with nothing left to ask for.
 func (s *session) consume(com *committer, i int, b batch, cmd *imapclient.FetchCommand, opts SyncOptions, t *tally) error {
+	if cmd == nil {
+		com.jobs <- commitJob{batch: i, final: true}
+		return nil
+	}
 	var (
 		pending  []store.Incoming
 		bytes    int64

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
@@ -34,6 +35,9 @@ type SyncOptions struct {
 	// OnRetry, when set, is told why the sync is offline and how long it
 	// waits before the next attempt.
 	OnRetry func(err error, wait time.Duration)
+
+	backoff func(attempt int) time.Duration // tests: the wait before a retry; nil means backoff
+	stored  *storedUIDs                     // what earlier attempts stored; withDefaults makes it
 }
 
 func (o SyncOptions) withDefaults() SyncOptions {
@@ -48,6 +52,12 @@ func (o SyncOptions) withDefaults() SyncOptions {
 	}
 	if o.Retries == 0 {
 		o.Retries = 5
+	}
+	if o.backoff == nil {
+		o.backoff = backoff
+	}
+	if o.stored == nil {
+		o.stored = &storedUIDs{}
 	}
 	return o
 }
@@ -115,7 +125,7 @@ func Sync(ctx context.Context, db *store.DB, acct *Account, opts SyncOptions) (S
 		if !retryable(err) || attempt >= opts.Retries {
 			return total, err
 		}
-		wait := backoff(attempt)
+		wait := opts.backoff(attempt)
 		if opts.OnRetry != nil {
 			opts.OnRetry(err, wait)
 		}
@@ -235,12 +245,15 @@ func (s *session) sync(ctx context.Context, db *store.DB, opts SyncOptions) (Syn
 				end = uids[len(uids)-1] + 1
 			}
 		}
+		// What an attempt before this one stored is not asked for again.
+		uids = slices.DeleteFunc(uids, func(u imap.UID) bool { return opts.stored.has(mailbox, validity, u) })
 		batches = planBatches(uids, from, end, opts.BatchSize)
 		expected = len(uids)
 	} else {
 		// Few enough to ask for the range outright.
 		batches = []batch{{lo: from, hi: end - 1, end: end}}
-		expected = int(end - from)
+		_, have := opts.stored.missing(mailbox, validity, from, end-1)
+		expected = int(end-from) - have
 	}
 	if len(batches) == 0 {
 		if _, err := db.AddFromMailbox(mailbox, store.MailboxState{UIDValidity: validity, UIDNext: uint32(end)}, nil); err != nil {
@@ -251,6 +264,9 @@ func (s *session) sync(ctx context.Context, db *store.DB, opts SyncOptions) (Syn
 	t := &tally{report: opts.Progress, progress: Progress{Total: expected}}
 	wm := newWatermark(db, mailbox, validity, from, batches)
 	err = s.fetchBatches(ctx, wm, batches, opts, t)
+	if err == nil {
+		opts.stored.forget()
+	}
 	t.mu.Lock()
 	fetched := t.res
 	t.mu.Unlock()

@@ -36,11 +36,19 @@ func needTmux(t *testing.T) {
 // session whose clipboard setting lets an OSC 52 write land in a buffer.
 func startDesk(t *testing.T) *tmuxDesk {
 	t.Helper()
+	d := buildDesk(t)
+	d.start("● tersambung", "--demo")
+	return d
+}
+
+// buildDesk builds the binary into a fresh temporary folder that also
+// holds the desk's home, so that no real settings are read.
+func buildDesk(t *testing.T) *tmuxDesk {
+	t.Helper()
 	needTmux(t)
 	tmp := t.TempDir()
 	bin := filepath.Join(tmp, "bin", "sanapati-desk")
-	home := filepath.Join(tmp, "home")
-	if err := os.MkdirAll(home, 0o700); err != nil {
+	if err := os.MkdirAll(filepath.Join(tmp, "home"), 0o700); err != nil {
 		t.Fatal(err)
 	}
 	build := exec.Command("go", "build", "-o", bin, ".")
@@ -48,17 +56,46 @@ func startDesk(t *testing.T) *tmuxDesk {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	conf := filepath.Join(tmp, "tmux.conf")
+	return &tmuxDesk{t: t, tmp: tmp, bin: bin}
+}
+
+// env is the environment the desk runs in: the temporary home, and no
+// mailbox from the environment of whoever runs the tests.
+func (d *tmuxDesk) env() []string {
+	home := filepath.Join(d.tmp, "home")
+	return []string{"-u", "SANAPATI_URL", "-u", "SANAPATI_PASSWORD", "-u", "SANAPATI_DB", "-u", "SANAPATI_CONFIG",
+		"TMPDIR=" + d.tmp, "HOME=" + home, "XDG_CONFIG_HOME=" + home, "XDG_DATA_HOME=" + home}
+}
+
+// command runs the desk with args outside tmux, in the desk's environment.
+func (d *tmuxDesk) command(args ...string) *exec.Cmd {
+	return exec.Command("env", append(append(d.env(), d.bin), args...)...)
+}
+
+// start runs the desk with args in a 100x30 tmux session whose clipboard
+// setting lets an OSC 52 write land in a buffer, and waits until the
+// screen shows ready.
+func (d *tmuxDesk) start(ready string, args ...string) {
+	t := d.t
+	t.Helper()
+	conf := filepath.Join(d.tmp, "tmux.conf")
 	if err := os.WriteFile(conf, []byte("set -g set-clipboard on\nset -g remain-on-exit on\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	d := &tmuxDesk{t: t, sock: fmt.Sprintf("sanapati-e2e-%d", time.Now().UnixNano()), tmp: tmp, bin: bin}
-	cmd := fmt.Sprintf("env TMPDIR=%s HOME=%s XDG_CONFIG_HOME=%s %s --demo 2>%s",
-		tmp, home, home, bin, filepath.Join(tmp, "stderr"))
+	d.sock = fmt.Sprintf("sanapati-e2e-%d", time.Now().UnixNano())
+	var words []string
+	for _, w := range append(append(append([]string{"env"}, d.env()...), d.bin), args...) {
+		words = append(words, shellQuote(w))
+	}
+	cmd := strings.Join(words, " ") + " 2>" + shellQuote(filepath.Join(d.tmp, "stderr"))
 	d.tmux("-f", conf, "new-session", "-d", "-s", "desk", "-x", "100", "-y", "30", cmd)
 	t.Cleanup(func() { exec.Command("tmux", "-L", d.sock, "kill-server").Run() })
-	d.waitFor("● tersambung")
-	return d
+	d.waitFor(ready)
+}
+
+// shellQuote quotes s for the shell tmux runs a command with.
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 func (d *tmuxDesk) tmux(args ...string) string {

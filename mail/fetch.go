@@ -259,7 +259,10 @@ func (s *session) consume(com *committer, i int, b batch, cmd *imapclient.FetchC
 	if readErr != nil {
 		// A literal that failed half-way is read again by go-imap's
 		// discard, racing its reader goroutine: end that goroutine first.
+		// Close alone does not wait for it when the TLS close_notify
+		// cannot be written to a peer that is gone (a cut line): wait.
 		s.c.Close()
+		<-s.c.Closed()
 	}
 	cerr := cmd.Close()
 	if readErr == nil && cerr != nil {

@@ -379,3 +379,32 @@ func TestBackoffCapped(t *testing.T) {
 		}
 	}
 }
+
+// TestSyncThroughALineThatDropsOften is the case the cut-lines campaign
+// (campaign_cut_test.go) brought up: a line that drops every 300 KB under
+// a sync whose one batch is 1 MB. A retry that asks again for the whole
+// batch never gets to its end, however often it tries; each attempt must
+// ask only for what the attempts before it did not store.
+func TestSyncThroughALineThatDropsOften(t *testing.T) {
+	srv := startMemServer(t, nil)
+	for i := 1; i <= 200; i++ {
+		srv.appendMessages(t, crlfMessage(i, 5000))
+	}
+	p := StartProxy(t, srv.Addr)
+	p.CutConnections(1000, 300_000)
+	db := openStore(t)
+	acct := testAccount(t, p.Addr, testPassword)
+	res, err := Sync(context.Background(), db, acct, SyncOptions{CommitBytes: 50_000, Retries: 12,
+		backoff: func(int) time.Duration { return time.Millisecond }})
+	if err != nil {
+		t.Fatalf("Sync() through a line that drops every 300 KB = %v after %d connections; stored %d of 200",
+			err, p.Accepted(), storedCount(t, db))
+	}
+	if got := storedCount(t, db); got != 200 || res.New != 200 {
+		t.Errorf("stored %d letters (Sync() = %d new), want 200", got, res.New)
+	}
+	if res.Duplicates > 20 {
+		t.Errorf("%d messages fetched again after a cut; each attempt should ask only for what is missing", res.Duplicates)
+	}
+	t.Logf("%d connections, %d cut, %d messages fetched twice", p.Accepted(), len(p.Cuts()), res.Duplicates)
+}

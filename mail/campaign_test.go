@@ -14,7 +14,8 @@ package mail
 // byte-exact to what Dovecot serves, and that the store verifies. Each
 // prints one line of figures, "N runs, K kills, 0 lost, 0 duplicated", in
 // the test log and in the file $SANAPATI_FIGURES names (see figures).
-// SANAPATI_CAMPAIGN_SEED=N replays a run whose seed a failure printed.
+// SANAPATI_CAMPAIGN_SEED=N replays the random choices of a run whose seed
+// it printed (the timing, and so some outcomes, may differ).
 
 import (
 	"bytes"

@@ -259,6 +259,7 @@ func (s *session) sync(ctx context.Context, db *store.DB, opts SyncOptions) (Syn
 		if _, err := db.AddFromMailbox(mailbox, store.MailboxState{UIDValidity: validity, UIDNext: uint32(end)}, nil); err != nil {
 			return res, &storeError{err}
 		}
+		opts.stored.forget()
 		return res, nil
 	}
 	t := &tally{report: opts.Progress, progress: Progress{Total: expected}}

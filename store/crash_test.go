@@ -118,7 +118,7 @@ func TestCrashDuringWork(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatalf("start worker: %v", err)
 		}
-		time.Sleep(time.Duration(50+rng.IntN(250)) * time.Millisecond)
+		time.Sleep(time.Duration(100+rng.IntN(400)) * time.Millisecond)
 		if err := cmd.Process.Kill(); err == nil {
 			kills++
 		}

@@ -132,7 +132,7 @@ func TestHostileCorpusStored(t *testing.T) {
 	if n != len(files) {
 		t.Errorf("stored %d letters after two imports, want %d", n, len(files))
 	}
-	t.Logf("hostile corpus: %d messages imported twice, %d stored byte-exact, %d lost, %d duplicated",
+	figures(t, "hostile mail, store: %d messages imported twice, %d stored byte-exact, %d lost, %d duplicated",
 		len(files), exact, len(files)-exact, max(n-len(files), 0))
 }
 

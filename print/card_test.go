@@ -3,6 +3,7 @@ package print
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -230,5 +231,35 @@ func TestOptionsRejectUnknownValues(t *testing.T) {
 				t.Fatalf("ControlCard(%+v) = nil, want an error", tt.opts)
 			}
 		})
+	}
+}
+
+// TestDocumentsDrawnAtOnce draws documents in parallel, as the desk's
+// print jobs may overlap; under -race it fails if documents share the font
+// bytes gofpdf writes into.
+func TestDocumentsDrawnAtOnce(t *testing.T) {
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	body := Body{Text: "Dengan hormat – “kutipan” café\n\tkolom\tkedua", Attachments: []Attachment{{Name: "a.pdf", Size: 10}}}
+	for range 4 {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			errs <- ControlCard(&buf, testLetter(), Options{})
+		}()
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			l := testLetter()
+			errs <- Copy(&buf, l, l.Recipients[0], body, Options{})
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatalf("ControlCard() = %v", err)
+		}
 	}
 }

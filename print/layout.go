@@ -1,6 +1,7 @@
 package print
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -96,7 +97,7 @@ func (d *doc) width() float64 { return d.right - d.left }
 func (d *doc) setFont(st style, size float64) {
 	if !d.added[st] {
 		f := faces[st]
-		d.pdf.AddUTF8FontFromBytes(f.family, f.style, f.ttf)
+		d.pdf.AddUTF8FontFromBytes(f.family, f.style, bytes.Clone(f.ttf)) // gofpdf appends into what it is given: each document its own copy
 		d.added[st] = true
 		d.widths[st] = make(map[rune]int, 128)
 	}

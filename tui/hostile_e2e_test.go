@@ -181,12 +181,6 @@ func TestHostileCorpusPrinted(t *testing.T) {
 		len(files), pdfs.Load(), time.Since(start).Round(time.Millisecond), failed.Load())
 }
 
-// drawing serialises the drawing of documents across the parallel
-// subtests: gofpdf pads the font tables it subsets by appending to slices
-// of the shared font bytes, a data race between two documents drawn at
-// once (reported to print/; the desk's own print jobs can overlap too).
-var drawing sync.Mutex
-
 // printLetter takes letter id through steps 2 to 5 with its paper, reads
 // every PDF back, and returns how many it read.
 func printLetter(t *testing.T, ctx context.Context, db *store.DB, pw *Paperwork, id uint64, recipients []store.Recipient) int {
@@ -200,9 +194,7 @@ func printLetter(t *testing.T, ctx context.Context, db *store.DB, pw *Paperwork,
 	if err != nil {
 		t.Fatalf("Route() = %v", err)
 	}
-	drawing.Lock()
 	copies, err := pw.Copies(ctx, l, raw)
-	drawing.Unlock()
 	if err != nil || len(copies) != len(recipients) {
 		t.Fatalf("Copies() = %q, %v; want one copy per recipient", copies, err)
 	}
@@ -220,9 +212,7 @@ func printLetter(t *testing.T, ctx context.Context, db *store.DB, pw *Paperwork,
 	if err != nil {
 		t.Fatalf("Directory() = %v", err)
 	}
-	drawing.Lock()
 	card, err := pw.Card(ctx, l, dir)
-	drawing.Unlock()
 	if err != nil {
 		t.Fatalf("Card() = %v", err)
 	}

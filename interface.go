@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -13,6 +14,9 @@ import (
 	"sanapati-desk/print"
 	"sanapati-desk/tui"
 )
+
+// heapBudget is the soft limit of the interface's Go heap.
+const heapBudget = 48 << 20
 
 func init() {
 	commands[""] = command{"start the desk's interface", cmdInterface}
@@ -24,6 +28,12 @@ func init() {
 func cmdInterface(a *app, args []string) error {
 	if len(args) > 0 {
 		return usagef("unexpected argument %q", args[0])
+	}
+	// The desk runs all day beside other programs: keep the Go heap near a
+	// budget (the GC works harder only close to it), unless GOMEMLIMIT says
+	// otherwise.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(heapBudget)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

@@ -223,7 +223,18 @@ func (db *DB) Agenda(year int, month time.Month) ([]Letter, error) {
 // monthly report's population.
 func (db *DB) Received(from, to time.Time) ([]Letter, error) {
 	var out []Letter
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.EachReceived(from, to, func(l *Letter) error {
+		out = append(out, *l)
+		return nil
+	})
+	return out, err
+}
+
+// EachReceived calls fn with each letter received in [from, to), oldest
+// first, without holding them all: for figures over many letters. The
+// letter is fn's to keep.
+func (db *DB) EachReceived(from, to time.Time, fn func(l *Letter) error) error {
+	return db.bolt.View(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucketByReceived).Cursor()
 		start, end := u64(uint64(from.UnixNano())), u64(uint64(to.UnixNano()))
 		for k, _ := c.Seek(start); k != nil && bytes.Compare(k[:8], end) < 0; k, _ = c.Next() {
@@ -231,11 +242,12 @@ func (db *DB) Received(from, to time.Time) ([]Letter, error) {
 			if err != nil {
 				return err
 			}
-			out = append(out, *l)
+			if err := fn(l); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
-	return out, err
 }
 
 // StageCounts counts the letters at each stage, from counters kept with

@@ -122,19 +122,14 @@ func lastDays(db *store.DB, n int) ([]dayStat, error) {
 	if len(days) == 0 {
 		return nil, nil
 	}
-	letters, err := db.Received(days[0].day, day.AddDate(0, 0, 1))
-	if err != nil {
-		return nil, err
-	}
 	at := map[string]int{}
 	for i, s := range days {
 		at[s.day.Format(time.DateOnly)] = i
 	}
-	for i := range letters {
-		l := &letters[i]
+	err := db.EachReceived(days[0].day, day.AddDate(0, 0, 1), func(l *store.Letter) error {
 		j, ok := at[l.ReceivedAt.In(loc).Format(time.DateOnly)]
 		if !ok || l.Stage == store.StageSetAside {
-			continue
+			return nil
 		}
 		days[j].received++
 		tm := l.Timing(cal, now)
@@ -144,6 +139,10 @@ func lastDays(db *store.DB, n int) ([]dayStat, error) {
 		case !l.DoneAt.IsZero():
 			days[j].onTime++
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return days, nil
 }

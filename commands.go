@@ -20,16 +20,21 @@ var commands = map[string]command{}
 
 func init() {
 	for name, c := range map[string]command{
-		"list":      {"list letters: [--stage S] [--overdue] [--search TEXT] [--json]", cmdList},
-		"show":      {"show one letter: ID [--json | --raw]", cmdShow},
-		"route":     {"step 2, choose recipients: ID --to NAME[=CHANNEL][,NAME...]", cmdRoute},
-		"register":  {"step 4, write in the agenda book: ID [--number N] [--date D] [--subject S] ...", cmdRegister},
-		"initial":   {"step 6, record an official's initial: ID [--by POSITION]", cmdInitial},
-		"assign":    {"step 7, hand to a courier: ID --courier NAME", cmdAssign},
-		"deliver":   {"steps 8-10, record a receipt: ID --to NAME --via CHANNEL --received-by NAME", cmdDeliver},
-		"archive":   {"step 11, archive: ID --location TEXT", cmdArchive},
-		"set-aside": {"take off the ordinary path: ID --reason TEXT", cmdSetAside},
-		"undo":      {"correct the last step: ID --reason TEXT", cmdUndo},
+		"list":     {"list letters: [--stage S] [--overdue] [--search TEXT] [--json]", cmdList},
+		"show":     {"show one letter: ID [--json | --raw]", cmdShow},
+		"route":    {"step 2, choose recipients: ID --to NAME[=CHANNEL][,NAME...]", cmdRoute},
+		"register": {"step 4, write in the agenda book: ID [--number N] [--date D] [--subject S] ...", cmdRegister},
+		"initial": {"step 6, record an official's initial: ID [--by POSITION]",
+			textStep("initial", "by", "the official's position; default the next in order", (*store.DB).Initial)},
+		"assign": {"step 7, hand to a courier: ID --courier NAME",
+			textStep("assign", "courier", "the courier's name; a new name joins the list", (*store.DB).Assign)},
+		"deliver": {"steps 8-10, record a receipt: ID --to NAME --via CHANNEL --received-by NAME", cmdDeliver},
+		"archive": {"step 11, archive: ID --location TEXT",
+			textStep("archive", "location", "where the paper is kept (cabinet/box/folder)", (*store.DB).Archive)},
+		"set-aside": {"take off the ordinary path: ID --reason TEXT",
+			textStep("set-aside", "reason", "why: not an official message, or classified", (*store.DB).SetAside)},
+		"undo": {"correct the last step: ID --reason TEXT",
+			textStep("undo", "reason", "why the step is corrected", (*store.DB).Undo)},
 		"directory": {"recipients, officials, couriers: [--json] [--set FILE.json]", cmdDirectory},
 		"backup":    {"copy the store while it runs: FILE", cmdBackup},
 		"verify":    {"check the audit chain, messages and agenda book", cmdVerify},
@@ -383,27 +388,18 @@ func proposed(r store.Registration, raw []byte, loc *time.Location) store.Regist
 	return r
 }
 
-func cmdInitial(a *app, args []string) error {
-	fs := newFlags(a, "initial")
-	by := fs.String("by", "", "the official's position; default the next in order")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+// textStep makes the command of a step that takes a letter ID and one text
+// flag; the store says what is missing or wrong with the text.
+func textStep(name, flagName, usage string, do func(db *store.DB, id uint64, text string) (*store.Letter, error)) func(*app, []string) error {
+	return func(a *app, args []string) error {
+		fs := newFlags(a, name)
+		text := fs.String(flagName, "", usage)
+		pos, err := parseFlags(fs, args)
+		if err != nil {
+			return err
+		}
+		return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return do(db, id, *text) })
 	}
-	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return db.Initial(id, *by) })
-}
-
-func cmdAssign(a *app, args []string) error {
-	fs := newFlags(a, "assign")
-	courier := fs.String("courier", "", "the courier's name; a new name joins the list")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if strings.TrimSpace(*courier) == "" {
-		return usagef("name the courier with --courier")
-	}
-	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return db.Assign(id, *courier) })
 }
 
 func cmdDeliver(a *app, args []string) error {
@@ -438,36 +434,6 @@ func cmdDeliver(a *app, args []string) error {
 	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) {
 		return db.Deliver(id, *to, ch, *by, at)
 	})
-}
-
-func cmdArchive(a *app, args []string) error {
-	fs := newFlags(a, "archive")
-	loc := fs.String("location", "", "where the paper is kept (cabinet/box/folder)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return db.Archive(id, *loc) })
-}
-
-func cmdSetAside(a *app, args []string) error {
-	fs := newFlags(a, "set-aside")
-	reason := fs.String("reason", "", "why: not an official message, or classified")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return db.SetAside(id, *reason) })
-}
-
-func cmdUndo(a *app, args []string) error {
-	fs := newFlags(a, "undo")
-	reason := fs.String("reason", "", "why the step is corrected")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return db.Undo(id, *reason) })
 }
 
 func cmdDirectory(a *app, args []string) error {

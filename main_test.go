@@ -107,6 +107,11 @@ func TestCommandLineSteps(t *testing.T) {
 	if fi, err := os.Stat(card); err != nil || fi.Size() < 1000 {
 		t.Fatalf("card PDF: %v", err)
 	}
+	// A second card is a reprint: the letter stays with the examiner.
+	d.must("card", "1", "-o", filepath.Join(paper, "kartu-2.pdf"))
+	if out := d.must("show", "1"); !strings.Contains(out, "Ke pemeriksa") {
+		t.Fatalf("after a reprint the letter shows %q, want it still with the examiner", out)
+	}
 	for range 3 {
 		d.must("initial", "1")
 	}
@@ -142,6 +147,8 @@ func TestCommandLineErrors(t *testing.T) {
 		{[]string{"--lang", "en", "route", "1", "--to", "Presiden"}, 1, `"Presiden" is not in the recipients list`},
 		{[]string{"archive", "1", "--location", "Lemari"}, 1, "Kerjakan langkah berikutnya: pilih penerima"},
 		{[]string{"show", "9"}, 1, "Naskah 9 tidak ada"},
+		{[]string{"copies", "1", "-o", os.TempDir()}, 1, "Kerjakan langkah berikutnya: pilih penerima"},
+		{[]string{"card", "1", "-o", filepath.Join(os.TempDir(), "x.pdf")}, 1, "Kerjakan langkah berikutnya: pilih penerima"},
 		{[]string{"undo", "1"}, 1, "Tuliskan alasannya"},
 		{[]string{"show", "abc"}, 2, "is not a letter ID"},
 		{[]string{"list", "--stage", "lost"}, 2, "unknown stage"},

@@ -89,28 +89,6 @@ func (a *app) letterArg(fs *flag.FlagSet, args []string) (*store.DB, *store.Lett
 	return db, l, err
 }
 
-// stepOrReprint says whether printing for action on l takes the step
-// (record) or reprints paper of a step already taken; an earlier stage is
-// refused.
-func stepOrReprint(l *store.Letter, action store.Action, after store.Stage) (bool, error) {
-	if store.Allowed(action, l.Stage) {
-		return true, nil
-	}
-	if l.Stage == store.StageSetAside || stageIndex(l.Stage) < stageIndex(after) {
-		return false, &store.Error{Code: store.ErrOutOfOrder, Action: action, Stage: l.Stage}
-	}
-	return false, nil
-}
-
-func stageIndex(s store.Stage) int {
-	for i, st := range store.Stages {
-		if st == s {
-			return i
-		}
-	}
-	return -1
-}
-
 func cmdCopies(a *app, args []string) error {
 	fs := newFlags(a, "copies")
 	out := fs.String("o", "", "save the copies in this folder instead of printing them")
@@ -118,23 +96,9 @@ func cmdCopies(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	record, err := stepOrReprint(l, store.ActionPrintCopies, store.StagePrinted)
-	if err != nil {
-		return err
-	}
-	raw, err := db.Raw(l.ID)
-	if err != nil {
-		return err
-	}
-	paths, err := a.paperwork(db, *out).Copies(context.Background(), l, raw)
+	paths, _, err := a.paperwork(db, *out).CopiesStep(context.Background(), db, l)
 	for _, p := range paths {
 		fmt.Fprintln(a.stdout, p)
-	}
-	if err != nil {
-		return err
-	}
-	if record {
-		_, err = db.PrintCopies(l.ID)
 	}
 	return err
 }
@@ -146,22 +110,9 @@ func cmdCard(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	record, err := stepOrReprint(l, store.ActionPrintCard, store.StageForwarded)
+	path, _, err := a.paperwork(db, outDir(*out)).CardStep(context.Background(), db, l)
 	if err != nil {
 		return err
-	}
-	dir, err := db.Directory()
-	if err != nil {
-		return err
-	}
-	path, err := a.paperwork(db, outDir(*out)).Card(context.Background(), l, dir)
-	if err != nil {
-		return err
-	}
-	if record {
-		if _, err := db.PrintCard(l.ID); err != nil {
-			return err
-		}
 	}
 	return a.saved(path, *out)
 }

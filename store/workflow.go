@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -74,6 +75,32 @@ func Allowed(a Action, s Stage) bool {
 		}
 	}
 	return false
+}
+
+// Reached reports whether a letter at stage s has gone through stage
+// target; a letter set aside has reached nothing.
+func Reached(s, target Stage) bool {
+	if s == StageSetAside {
+		return false
+	}
+	return slices.Index(Stages, s) >= slices.Index(Stages, target)
+}
+
+// paperStages says which stage each printing step leaves a letter at.
+var paperStages = map[Action]Stage{ActionPrintCopies: StagePrinted, ActionPrintCard: StageForwarded}
+
+// PaperStep says whether printing the paper of action (copies or the
+// control card) for a letter at stage s takes the step (true) or reprints
+// the paper of a step already taken (false). Before the step, or for a
+// letter set aside, it is an *Error of code ErrOutOfOrder.
+func PaperStep(a Action, s Stage) (bool, error) {
+	if Allowed(a, s) {
+		return true, nil
+	}
+	if after, ok := paperStages[a]; ok && Reached(s, after) {
+		return false, nil
+	}
+	return false, &Error{Code: ErrOutOfOrder, Action: a, Stage: s}
 }
 
 // NextAction is the step the operator takes next on a letter at stage s, or

@@ -122,3 +122,27 @@ func TestMigrationFromSchema1(t *testing.T) {
 		t.Fatalf("Add(stored message) after migration = %+v, %v; want a duplicate", res, err)
 	}
 }
+
+func TestPaperStep(t *testing.T) {
+	tests := []struct {
+		a      Action
+		s      Stage
+		record bool
+		err    bool
+	}{
+		{ActionPrintCopies, StageReceived, false, true},
+		{ActionPrintCopies, StageChecked, true, false},
+		{ActionPrintCopies, StagePrinted, false, false},
+		{ActionPrintCopies, StageArchived, false, false},
+		{ActionPrintCopies, StageSetAside, false, true},
+		{ActionPrintCard, StagePrinted, false, true},
+		{ActionPrintCard, StageRegistered, true, false},
+		{ActionPrintCard, StageInitialled, false, false},
+	}
+	for _, tt := range tests {
+		record, err := PaperStep(tt.a, tt.s)
+		if record != tt.record || (err != nil) != tt.err || (err != nil && Code(err) != ErrOutOfOrder) {
+			t.Errorf("PaperStep(%s, %s) = %v, %v; want %v, error %v", tt.a, tt.s, record, err, tt.record, tt.err)
+		}
+	}
+}

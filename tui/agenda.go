@@ -65,13 +65,10 @@ func (m agendaModel) printCard(e *env) tea.Cmd {
 	if l == nil {
 		return nil
 	}
-	switch {
-	case store.Allowed(store.ActionPrintCard, l.Stage):
-		return e.printCardJob(*l, true)
-	case reached(l.Stage, store.StageForwarded):
-		return e.printCardJob(*l, false)
+	if _, err := store.PaperStep(store.ActionPrintCard, l.Stage); err != nil {
+		return failNow(err)
 	}
-	return failNow(&store.Error{Code: store.ErrOutOfOrder, Action: store.ActionPrintCard, Stage: l.Stage})
+	return e.printCardJob(*l)
 }
 
 func (m *agendaModel) openReport(e *env, export bool) {

@@ -27,59 +27,37 @@ func printContext() (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.Background(), printTimeout)
 }
 
-// printCopiesJob prints one copy per recipient (step 3) and, when record
-// is set, records the step once every copy went out.
-func (e *env) printCopiesJob(l store.Letter, record bool) tea.Cmd {
+// printCopiesJob prints one copy per recipient (step 3, or a reprint).
+func (e *env) printCopiesJob(l store.Letter) tea.Cmd {
 	db, t, pw := e.db, e.t, e.paper
 	return job(func() jobMsg {
 		if pw == nil {
 			return jobMsg{err: ErrNoSpool}
 		}
-		raw, err := db.Raw(l.ID)
-		if err != nil {
-			return jobMsg{err: err}
-		}
 		ctx, cancel := printContext()
 		defer cancel()
-		paths, err := pw.Copies(ctx, &l, raw)
+		paths, nl, err := pw.CopiesStep(ctx, db, &l)
 		if err != nil {
 			return jobMsg{err: err}
 		}
-		note := t.T("done.copies", len(paths), filepath.Dir(paths[len(paths)-1]))
-		if !record {
-			return jobMsg{note: note}
-		}
-		nl, err := db.PrintCopies(l.ID)
-		return jobMsg{letter: nl, changed: true, note: note, err: err}
+		return jobMsg{letter: nl, changed: nl != nil, note: t.T("done.copies", len(paths), filepath.Dir(paths[len(paths)-1]))}
 	})
 }
 
-// printCardJob prints the control card (step 5) and, when record is set,
-// records that it went to the examiner. The card is drawn as the step
-// will leave the letter, with one initial box per official of today's
-// directory.
-func (e *env) printCardJob(l store.Letter, record bool) tea.Cmd {
+// printCardJob prints the control card (step 5, or a reprint).
+func (e *env) printCardJob(l store.Letter) tea.Cmd {
 	db, t, pw := e.db, e.t, e.paper
 	return job(func() jobMsg {
 		if pw == nil {
 			return jobMsg{err: ErrNoSpool}
 		}
-		dir, err := db.Directory()
-		if err != nil {
-			return jobMsg{err: err}
-		}
 		ctx, cancel := printContext()
 		defer cancel()
-		path, err := pw.Card(ctx, &l, dir)
+		path, nl, err := pw.CardStep(ctx, db, &l)
 		if err != nil {
 			return jobMsg{err: err}
 		}
-		note := t.T("done.card", path)
-		if !record {
-			return jobMsg{note: note}
-		}
-		nl, err := db.PrintCard(l.ID)
-		return jobMsg{letter: nl, changed: true, note: note, err: err}
+		return jobMsg{letter: nl, changed: nl != nil, note: t.T("done.card", path)}
 	})
 }
 

@@ -126,3 +126,45 @@ func (p *Paperwork) Receipt(ctx context.Context, l *store.Letter) (string, error
 	return p.Send(ctx, print.FileName(l, print.KindReceipt, "", p.AgendaFormat), 1, nil,
 		func(w io.Writer) error { return print.Receipt(w, l, p.Options) })
 }
+
+// CopiesStep prints the copies of step 3 and records the step, or, for a
+// letter past it, reprints them; a letter before it is refused. It returns
+// the saved files and the letter as the step left it (nil for a reprint).
+// The step is recorded only once every copy went out.
+func (p *Paperwork) CopiesStep(ctx context.Context, db *store.DB, l *store.Letter) ([]string, *store.Letter, error) {
+	record, err := store.PaperStep(store.ActionPrintCopies, l.Stage)
+	if err != nil {
+		return nil, nil, err
+	}
+	raw, err := db.Raw(l.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	paths, err := p.Copies(ctx, l, raw)
+	if err != nil || !record {
+		return paths, nil, err
+	}
+	nl, err := db.PrintCopies(l.ID)
+	return paths, nl, err
+}
+
+// CardStep prints the control card of step 5 and records that it went to
+// the examiner, or, for a letter past it, reprints it; a letter before it
+// is refused. It returns the saved file and the letter as the step left it
+// (nil for a reprint).
+func (p *Paperwork) CardStep(ctx context.Context, db *store.DB, l *store.Letter) (string, *store.Letter, error) {
+	record, err := store.PaperStep(store.ActionPrintCard, l.Stage)
+	if err != nil {
+		return "", nil, err
+	}
+	dir, err := db.Directory()
+	if err != nil {
+		return "", nil, err
+	}
+	path, err := p.Card(ctx, l, dir)
+	if err != nil || !record {
+		return path, nil, err
+	}
+	nl, err := db.PrintCard(l.ID)
+	return path, nl, err
+}

@@ -39,23 +39,6 @@ var stepRows = []stepRow{
 	{11, "step.archive", store.ActionArchive, func(k *keyMap) key.Binding { return k.Archive }},
 }
 
-// reached reports whether stage s is at or past target on the ordinary
-// path; a set-aside letter has reached nothing.
-func reached(s, target store.Stage) bool {
-	if s == store.StageSetAside {
-		return false
-	}
-	idx := func(x store.Stage) int {
-		for i, y := range store.Stages {
-			if x == y {
-				return i
-			}
-		}
-		return -1
-	}
-	return idx(s) >= idx(target)
-}
-
 // rowState is what the panel shows for one step: done or not, and the
 // count so far for steps done one by one.
 func (m *letterModel) rowState(r stepRow) (done bool, progress string) {
@@ -251,18 +234,17 @@ func (m *letterModel) begin(e *env, a store.Action) tea.Cmd {
 		}
 	}
 	switch a {
-	case store.ActionPrintCopies:
-		if store.Allowed(a, l.Stage) || reached(l.Stage, store.StagePrinted) {
-			m.busy = true
-			return e.printCopiesJob(*l, store.Allowed(a, l.Stage))
+	case store.ActionPrintCopies, store.ActionPrintCard:
+		if _, err := store.PaperStep(a, l.Stage); err != nil {
+			return failNow(err)
 		}
-	case store.ActionPrintCard:
-		if store.Allowed(a, l.Stage) || reached(l.Stage, store.StageForwarded) {
-			m.busy = true
-			return e.printCardJob(*l, store.Allowed(a, l.Stage))
+		m.busy = true
+		if a == store.ActionPrintCopies {
+			return e.printCopiesJob(*l)
 		}
+		return e.printCardJob(*l)
 	case actionReceipt:
-		if !reached(l.Stage, store.StageInitialled) {
+		if !store.Reached(l.Stage, store.StageInitialled) {
 			return failNow(errReceiptEarly)
 		}
 		m.busy = true

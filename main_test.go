@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -210,5 +211,28 @@ func TestBackupCommand(t *testing.T) {
 	code, out, _ := (&desk{t: t, db: path, conf: d.conf}).run("verify")
 	if code != 0 || !strings.Contains(out, "1 letters") {
 		t.Fatalf("verify of the backup: exit %d, %q", code, out)
+	}
+}
+
+func TestBooksAndReports(t *testing.T) {
+	d := newDesk(t, sample(1))
+	paper := t.TempDir()
+	d.must("route", "1", "--to", "Walikota")
+	d.must("copies", "1", "-o", paper)
+	d.must("register", "1")
+	year := time.Now().Year()
+	book := filepath.Join(paper, "agenda.csv")
+	d.must("agenda", "--year", fmt.Sprint(year), "-o", book)
+	data, err := os.ReadFile(book)
+	if err != nil || !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) || !bytes.Contains(data, []byte(fmt.Sprintf("0001/%d", year))) {
+		t.Fatalf("agenda CSV = %q, %v; want the BOM and 0001/%d", data, err, year)
+	}
+	report := filepath.Join(paper, "laporan.xlsx")
+	d.must("report", "--month", time.Now().Format("2006-01"), "-o", report)
+	if fi, err := os.Stat(report); err != nil || fi.Size() == 0 {
+		t.Fatalf("report XLSX: %v", err)
+	}
+	if code, _, errOut := d.run("agenda", "-o", filepath.Join(paper, "a.txt")); code != 2 || !strings.Contains(errOut, ".pdf, .xlsx or .csv") {
+		t.Fatalf("agenda -o a.txt: exit %d, %q", code, errOut)
 	}
 }

@@ -194,14 +194,22 @@ func cmdAgenda(a *app, args []string) error {
 		name = fmt.Sprintf("%s-%d-%02d", print.KindAgenda, y, m)
 	}
 	opts := a.printOptions(db)
-	if *out != "" {
-		if err := print.ExportAgenda(*out, letters, title, opts); err != nil {
+	return a.exportOrPrint(db, *out, name,
+		func(path string) error { return print.ExportAgenda(path, letters, title, opts) },
+		func(w io.Writer) error { return print.AgendaBook(w, letters, title, opts) })
+}
+
+// exportOrPrint writes a book or report to out (its format chosen by the
+// extension) when -o was given, else draws it as a PDF and sends it to the
+// spooler under name; it prints where the file is.
+func (a *app) exportOrPrint(db *store.DB, out, name string, export func(path string) error, draw func(w io.Writer) error) error {
+	if out != "" {
+		if err := export(out); err != nil {
 			return err
 		}
-		return a.saved(*out, "")
+		return a.saved(out, "")
 	}
-	path, err := a.paperwork(db, "").Send(context.Background(), name, 1, nil,
-		func(w io.Writer) error { return print.AgendaBook(w, letters, title, opts) })
+	path, err := a.paperwork(db, "").Send(context.Background(), name, 1, nil, draw)
 	if err != nil {
 		return err
 	}
@@ -241,16 +249,7 @@ func cmdReport(a *app, args []string) error {
 		return err
 	}
 	opts := a.printOptions(db)
-	if *out != "" {
-		if err := print.ExportReport(*out, letters, start, opts); err != nil {
-			return err
-		}
-		return a.saved(*out, "")
-	}
-	path, err := a.paperwork(db, "").Send(context.Background(), fmt.Sprintf("%s-%d-%02d", print.KindReport, y, m), 1, nil,
+	return a.exportOrPrint(db, *out, fmt.Sprintf("%s-%d-%02d", print.KindReport, y, m),
+		func(path string) error { return print.ExportReport(path, letters, start, opts) },
 		func(w io.Writer) error { return print.MonthlyReport(w, letters, start, opts) })
-	if err != nil {
-		return err
-	}
-	return a.saved(path, "")
 }

@@ -31,6 +31,7 @@ type session struct {
 	c      *imapclient.Client
 	raw    *watchedConn
 	exists chan struct{} // a token when the server reports new messages
+	caught catcher       // message bodies that came outside their FETCH command
 	stop   func() bool   // stops closing the client when ctx ends
 }
 
@@ -73,6 +74,7 @@ func dial(ctx context.Context, a *Account) (*session, error) {
 					s.notify()
 				}
 			},
+			Fetch: s.caught.handle,
 		},
 	}
 	if err := s.connect(ctx, opts); err != nil {

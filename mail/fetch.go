@@ -15,12 +15,32 @@ import (
 )
 
 // maxMessageBytes refuses a literal no desk should hold in memory.
-const maxMessageBytes = 512 << 20
+var maxMessageBytes int64 = 512 << 20
 
 // batch is one UID FETCH: the UIDs lo..hi, and end, the UID from which the
 // next batch starts (everything in [lo, end) that exists is in this batch).
+// uids are the batch's UIDs as a search found them; nil when the range was
+// asked for outright.
 type batch struct {
 	lo, hi, end imap.UID
+	uids        []imap.UID
+}
+
+// ask returns the UIDs of b to ask the server for: those the search found,
+// or the whole range when there was no search, less what an earlier attempt
+// stored, so that a batch is asked for again only in part after a cut.
+func (b batch) ask(wm *watermark, stored *storedUIDs) imap.UIDSet {
+	if b.uids == nil {
+		set, _ := stored.missing(wm.mailbox, wm.validity, b.lo, b.hi)
+		return set
+	}
+	var set imap.UIDSet
+	for _, u := range b.uids {
+		if !stored.has(wm.mailbox, wm.validity, u) {
+			set.AddNum(u)
+		}
+	}
+	return set
 }
 
 // planBatches cuts the sorted UIDs into batches of at most size, covering
@@ -29,7 +49,7 @@ func planBatches(uids []imap.UID, from, end imap.UID, size int) []batch {
 	var out []batch
 	for i := 0; i < len(uids); i += size {
 		j := min(i+size, len(uids))
-		b := batch{lo: uids[i], hi: uids[j-1]}
+		b := batch{lo: uids[i], hi: uids[j-1], uids: uids[i:j]}
 		if i == 0 {
 			b.lo = from
 		}
@@ -107,8 +127,15 @@ func (t *tally) message(size int) {
 	t.mu.Unlock()
 }
 
-func (t *tally) stored(r store.AddResult, problems int) {
+func (t *tally) vanished(n int) {
 	t.mu.Lock()
+	t.res.Vanished += n
+	t.mu.Unlock()
+}
+
+func (t *tally) stored(r store.AddResult, problems int, skipped []store.SkippedMessage) {
+	t.mu.Lock()
+	t.res.Skipped = append(t.res.Skipped, skipped...)
 	t.res.New += len(r.Added)
 	t.res.Added = append(t.res.Added, r.Added...)
 	t.res.Duplicates += r.Duplicates
@@ -120,6 +147,7 @@ func (t *tally) stored(r store.AddResult, problems int) {
 type commitJob struct {
 	batch    int
 	in       []store.Incoming
+	skipped  []store.SkippedMessage
 	final    bool
 	problems int
 }
@@ -142,6 +170,13 @@ func (c *committer) run() {
 		if c.err != nil {
 			continue
 		}
+		// Recorded before the watermark may pass them: a crash in between
+		// records them again at the next sync.
+		if err := c.wm.db.AddSkipped(j.skipped); err != nil {
+			c.err = &storeError{err}
+			c.cancel(c.err)
+			continue
+		}
 		res, err := c.wm.commit(j.batch, j.in, j.final)
 		if err != nil {
 			c.err = err
@@ -149,8 +184,19 @@ func (c *committer) run() {
 			continue
 		}
 		c.stored.add(c.wm.mailbox, c.wm.validity, j.in)
-		c.t.stored(res, j.problems)
+		for _, sk := range j.skipped {
+			c.stored.add(c.wm.mailbox, c.wm.validity, []store.Incoming{{Source: sk.Source}})
+		}
+		c.t.stored(res, j.problems, j.skipped)
 	}
+}
+
+// fetchOptions ask for what the store keeps of a message, without setting
+// its \Seen flag.
+var fetchOptions = &imap.FetchOptions{
+	UID:          true,
+	InternalDate: true,
+	BodySection:  []*imap.FetchItemBodySection{{Peek: true}},
 }
 
 // fetchBatches runs the batches with up to opts.InFlight FETCH commands in
@@ -178,22 +224,17 @@ func (s *session) fetchBatches(ctx context.Context, wm *watermark, batches []bat
 				<-sem
 				return
 			}
-			// Not what an earlier attempt stored: a batch is asked for
-			// again only in part after a cut.
-			set, _ := opts.stored.missing(wm.mailbox, wm.validity, b.lo, b.hi)
+			set := b.ask(wm, opts.stored)
 			var cmd *imapclient.FetchCommand
 			if len(set) > 0 {
-				cmd = s.c.Fetch(set, &imap.FetchOptions{
-					UID:          true,
-					InternalDate: true,
-					BodySection:  []*imap.FetchItemBodySection{{Peek: true}},
-				})
+				cmd = s.c.Fetch(set, fetchOptions)
 			}
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
 				defer func() { <-sem }()
-				if err := s.consume(com, i, b, cmd, opts, t); err != nil {
+				r := &batchReader{s: s, com: com, i: i, b: b, opts: opts, t: t}
+				if err := r.run(set, cmd); err != nil {
 					cancel(err)
 				}
 			}()
@@ -205,6 +246,13 @@ func (s *session) fetchBatches(ctx context.Context, wm *watermark, batches []bat
 	go func() {
 		<-issued
 		wg.Wait()
+		if ctx.Err() == nil {
+			// A body the server sent outside every batch's range is a
+			// message of the mailbox all the same.
+			r := &batchReader{s: s, com: com, i: -1, opts: opts, t: t}
+			r.keep(s.caught.take(0, 0))
+			r.flush(false)
+		}
 		close(com.jobs)
 		<-com.done
 		finished <- context.Cause(ctx)
@@ -212,107 +260,53 @@ func (s *session) fetchBatches(ctx context.Context, wm *watermark, batches []bat
 	return s.watch(context.Background(), finished)
 }
 
-// consume reads one FETCH command to its end and hands what it read to the
-// committer in slices of at most opts.CommitBytes; the last slice, sent
-// when the server says OK, marks the batch complete. A nil cmd is a batch
-// with nothing left to ask for.
-func (s *session) consume(com *committer, i int, b batch, cmd *imapclient.FetchCommand, opts SyncOptions, t *tally) error {
-	if cmd == nil {
-		com.jobs <- commitJob{batch: i, final: true}
-		return nil
-	}
-	var (
-		pending  []store.Incoming
-		bytes    int64
-		problems int
-		readErr  error
-	)
-	flush := func(final bool) {
-		if len(pending) > 0 || final {
-			com.jobs <- commitJob{batch: i, in: pending, final: final, problems: problems}
-		}
-		pending, bytes, problems = nil, 0, 0
-	}
-	for {
-		msg := cmd.Next()
-		if msg == nil {
-			break
-		}
-		in, err := readFetched(msg, com.wm.mailbox, com.wm.validity)
-		if err != nil {
-			readErr = err
-			break
-		}
-		if in == nil {
-			continue
-		}
-		if in.ParseProblem != "" {
-			problems++
-		}
-		pending = append(pending, *in)
-		bytes += int64(len(in.Raw))
-		t.message(len(in.Raw))
-		if bytes >= opts.CommitBytes {
-			flush(false)
-		}
-	}
-	if readErr != nil {
-		// A literal that failed half-way is read again by go-imap's
-		// discard, racing its reader goroutine: end that goroutine first.
-		// Close alone does not wait for it when the TLS close_notify
-		// cannot be written to a peer that is gone (a cut line): wait.
-		s.c.Close()
-		<-s.c.Closed()
-	}
-	cerr := cmd.Close()
-	if readErr == nil && cerr != nil {
-		readErr = commandError(fmt.Sprintf("UID FETCH %d:%d", b.lo, b.hi), cerr)
-	}
-	// Keep what arrived whole; a failed batch stays open for the next sync.
-	flush(readErr == nil)
-	return readErr
+// fetched is one message as a FETCH response gave it.
+type fetched struct {
+	uid  imap.UID
+	date time.Time
+	raw  []byte
+	// body is true when a body section came, whole or too big to keep.
+	body bool
+	// size is the body's size as the server announced it.
+	size int64
+	// tooBig is true when the body was larger than maxMessageBytes: it was
+	// read through and dropped, and the message is recorded as skipped.
+	tooBig bool
 }
 
-// readFetched reads one message of a FETCH response: its UID, its
-// INTERNALDATE and its bytes. A response without a body (a flag update the
-// server slipped in) gives nil.
-func readFetched(msg *imapclient.FetchMessageData, mailbox string, validity uint32) (*store.Incoming, error) {
-	var (
-		uid  imap.UID
-		date time.Time
-		raw  []byte
-		got  bool
-	)
+// readMessage reads one message of a FETCH response, in whatever order the
+// server sends its items. A body larger than the desk accepts is drained,
+// so that the connection goes on, and marked tooBig.
+func readMessage(msg *imapclient.FetchMessageData) (fetched, error) {
+	var f fetched
 	for {
 		item := msg.Next()
 		if item == nil {
-			break
+			return f, nil
 		}
 		switch item := item.(type) {
 		case imapclient.FetchItemDataUID:
-			uid = item.UID
+			f.uid = item.UID
 		case imapclient.FetchItemDataInternalDate:
-			date = item.Time
+			f.date = item.Time
 		case imapclient.FetchItemDataBodySection:
-			if item.Literal == nil {
+			if item.Literal == nil || f.body {
 				continue
 			}
-			n := item.Literal.Size()
-			if n < 0 || n > maxMessageBytes {
-				return nil, fmt.Errorf("message UID %d is %d bytes, more than the desk accepts", uid, n)
+			f.body, f.size = true, item.Literal.Size()
+			if f.size < 0 || f.size > maxMessageBytes {
+				f.tooBig = true
+				if _, err := io.Copy(io.Discard, item.Literal); err != nil {
+					return f, fmt.Errorf("read past a message of %d bytes: %w", f.size, err)
+				}
+				continue
 			}
-			raw = make([]byte, n)
-			if _, err := io.ReadFull(item.Literal, raw); err != nil {
-				return nil, fmt.Errorf("read message UID %d: %w", uid, err)
+			f.raw = make([]byte, f.size)
+			if _, err := io.ReadFull(item.Literal, f.raw); err != nil {
+				return f, fmt.Errorf("read a message of %d bytes: %w", f.size, err)
 			}
-			got = true
 		}
 	}
-	if !got || uid == 0 {
-		return nil, nil
-	}
-	in := NewIncoming(raw, date, store.Source{Mailbox: mailbox, UIDValidity: validity, UID: uint32(uid)})
-	return &in, nil
 }
 
 // sortUIDs sorts in place and drops UIDs outside [from, end).

@@ -126,7 +126,7 @@ func importFile(db *store.DB, path string, res *ImportResult) error {
 	if err != nil {
 		return fmt.Errorf("import %s: %w", path, err)
 	}
-	if len(raw) > maxMessageBytes {
+	if int64(len(raw)) > maxMessageBytes {
 		return fmt.Errorf("import %s: larger than %d MB, not a message the desk accepts", path, maxMessageBytes>>20)
 	}
 	if len(bytes.TrimSpace(raw)) == 0 {
@@ -181,7 +181,7 @@ func readMbox(r *bufio.Reader, fn func(raw []byte, fromLine string) error) error
 				}
 				cur.Write(line)
 				prevBlank = len(bytes.TrimRight(line, "\r\n")) == 0
-				if cur.Len() > maxMessageBytes {
+				if int64(cur.Len()) > maxMessageBytes {
 					return fmt.Errorf("a message in the mbox is larger than %d MB", maxMessageBytes>>20)
 				}
 			}

@@ -2,6 +2,7 @@ package mail
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -83,6 +84,17 @@ type SyncResult struct {
 	// Problems counts fetched messages with a ParseProblem (stored raw and
 	// flagged).
 	Problems int
+	// Skipped are the messages too large for the desk: read through, not
+	// stored, recorded in the store (store.DB.Skipped) and passed.
+	Skipped []store.SkippedMessage
+	// Vanished counts messages the search found but that were expunged
+	// before they could be fetched.
+	Vanished int
+	// Resynced is true when the stored watermark was found ahead of the
+	// server's UIDNEXT under the same UIDVALIDITY (a server restored from a
+	// backup, or a bad report once), and the mailbox was read again from
+	// its first UID.
+	Resynced bool
 }
 
 func (r *SyncResult) add(o SyncResult) {
@@ -90,6 +102,9 @@ func (r *SyncResult) add(o SyncResult) {
 	r.Added = append(r.Added, o.Added...)
 	r.Duplicates += o.Duplicates
 	r.Problems += o.Problems
+	r.Skipped = append(r.Skipped, o.Skipped...)
+	r.Vanished += o.Vanished
+	r.Resynced = r.Resynced || o.Resynced
 	r.Total = o.Total
 }
 
@@ -122,7 +137,8 @@ func Sync(ctx context.Context, db *store.DB, acct *Account, opts SyncOptions) (S
 		if ctx.Err() != nil {
 			return total, ctx.Err()
 		}
-		if !retryable(err) || attempt >= opts.Retries {
+		var nobody *noBodyError
+		if !retryable(err) || errors.As(err, &nobody) || attempt >= opts.Retries {
 			return total, err
 		}
 		wait := opts.backoff(attempt)
@@ -182,8 +198,16 @@ func (s *session) sync(ctx context.Context, db *store.DB, opts SyncOptions) (Syn
 		if sd.NumMessages != nil {
 			res.Total = int(*sd.NumMessages)
 		}
-		if sd.UIDValidity == st.UIDValidity && sd.UIDNext != 0 && uint32(sd.UIDNext) <= st.UIDNext {
-			return res, nil
+		if sd.UIDValidity == st.UIDValidity && sd.UIDNext != 0 {
+			if uint32(sd.UIDNext) == st.UIDNext {
+				return res, nil
+			}
+			if uint32(sd.UIDNext) < st.UIDNext {
+				if st, err = resetWatermark(db, mailbox, st); err != nil {
+					return res, err
+				}
+				res.Resynced = true
+			}
 		}
 		if sd.UIDValidity == st.UIDValidity && st.UIDNext > 1 {
 			guess = imap.UID(st.UIDNext)
@@ -206,6 +230,16 @@ func (s *session) sync(ctx context.Context, db *store.DB, opts SyncOptions) (Syn
 	}
 	res.Total = int(sel.NumMessages)
 	validity, end := sel.UIDValidity, sel.UIDNext
+	if validity == st.UIDValidity && end != 0 && uint32(end) < st.UIDNext {
+		// STATUS said nothing of UIDNEXT, EXAMINE does.
+		if st, err = resetWatermark(db, mailbox, st); err != nil {
+			if search != nil {
+				search.Wait()
+			}
+			return res, err
+		}
+		res.Resynced = true
+	}
 	from := imap.UID(1)
 	if validity == st.UIDValidity && st.UIDNext > 1 {
 		from = imap.UID(st.UIDNext)
@@ -218,6 +252,13 @@ func (s *session) sync(ctx context.Context, db *store.DB, opts SyncOptions) (Syn
 			return res, commandError(fmt.Sprintf("UID SEARCH UID %d:*", guess), err)
 		}
 		uids, searched = data.AllUIDs(), from == guess
+	}
+	if res.Resynced && !searched {
+		data, err := waitFor(ctx, s, s.uidSearch(from).Wait)
+		if err != nil {
+			return res, commandError(fmt.Sprintf("UID SEARCH UID %d:*", from), err)
+		}
+		uids, searched = data.AllUIDs(), true
 	}
 	if end != 0 && from >= end {
 		if st.UIDValidity != validity {
@@ -247,6 +288,11 @@ func (s *session) sync(ctx context.Context, db *store.DB, opts SyncOptions) (Syn
 		}
 		// What an attempt before this one stored is not asked for again.
 		uids = slices.DeleteFunc(uids, func(u imap.UID) bool { return opts.stored.has(mailbox, validity, u) })
+		if res.Resynced {
+			if uids, err = lacking(db, mailbox, validity, uids); err != nil {
+				return res, err
+			}
+		}
 		batches = planBatches(uids, from, end, opts.BatchSize)
 		expected = len(uids)
 	} else {
@@ -272,7 +318,39 @@ func (s *session) sync(ctx context.Context, db *store.DB, opts SyncOptions) (Syn
 	fetched := t.res
 	t.mu.Unlock()
 	fetched.Total = res.Total
+	fetched.Resynced = res.Resynced
 	return fetched, err
+}
+
+// resetWatermark starts a mailbox again from its first UID: the stored
+// watermark is ahead of the server's UIDNEXT under the same UIDVALIDITY, so
+// it cannot be trusted to mark what was stored. The messages the store
+// holds are not fetched again (lacking); the rest are.
+func resetWatermark(db *store.DB, mailbox string, st store.MailboxState) (store.MailboxState, error) {
+	st.UIDNext = 1
+	if err := db.ResetMailbox(mailbox, st); err != nil {
+		return st, &storeError{err}
+	}
+	return st, nil
+}
+
+// lacking keeps the UIDs whose message the store does not hold.
+func lacking(db *store.DB, mailbox string, validity uint32, uids []imap.UID) ([]imap.UID, error) {
+	nums := make([]uint32, len(uids))
+	for i, u := range uids {
+		nums[i] = uint32(u)
+	}
+	have, err := db.HasSources(mailbox, validity, nums)
+	if err != nil {
+		return nil, &storeError{err}
+	}
+	out := uids[:0]
+	for i, u := range uids {
+		if !have[i] {
+			out = append(out, u)
+		}
+	}
+	return out, nil
 }
 
 // uidSearch asks for the UIDs from from on. "n:*" always includes the last

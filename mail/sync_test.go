@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
@@ -248,14 +249,14 @@ func TestSyncCutWithoutRetriesKeepsWatermarkBelowHoles(t *testing.T) {
 func TestWatermarkOutOfOrder(t *testing.T) {
 	db := openStore(t)
 	batches := planBatches([]imap.UID{3, 4, 5, 9, 10, 11, 12}, 3, 20, 2)
-	want := []batch{{3, 4, 5}, {5, 9, 10}, {10, 11, 12}, {12, 12, 20}}
-	if len(batches) != len(want) {
-		t.Fatalf("planBatches() = %v, want %v", batches, want)
+	want := []batch{
+		{3, 4, 5, []imap.UID{3, 4}},
+		{5, 9, 10, []imap.UID{5, 9}},
+		{10, 11, 12, []imap.UID{10, 11}},
+		{12, 12, 20, []imap.UID{12}},
 	}
-	for i := range want {
-		if batches[i] != want[i] {
-			t.Fatalf("planBatches() = %v, want %v", batches, want)
-		}
+	if !reflect.DeepEqual(batches, want) {
+		t.Fatalf("planBatches() = %v, want %v", batches, want)
 	}
 	wm := newWatermark(db, "INBOX", 7, 3, batches)
 	steps := []struct {

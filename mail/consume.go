@@ -1,0 +1,199 @@
+package mail
+
+import (
+	"fmt"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+
+	"sanapati-desk/store"
+)
+
+// batchReader reads one batch to its end: it reads the batch's FETCH,
+// takes the bodies the catcher kept for its range, asks once more for the
+// messages the server named or the search found but sent no body for, and
+// hands what it read to the committer in slices of at most
+// opts.CommitBytes. The batch is marked complete, so that the watermark may
+// pass it, only when every message of it is stored or recorded as skipped.
+type batchReader struct {
+	s    *session
+	com  *committer
+	i    int // the batch's index; -1 for bodies outside every batch
+	b    batch
+	opts SyncOptions
+	t    *tally
+
+	pending  []store.Incoming
+	skipped  []store.SkippedMessage
+	bytes    int64
+	problems int
+	got      map[imap.UID]bool // a body came: stored or skipped
+	seen     map[imap.UID]bool // named in a FETCH response, with or without a body
+}
+
+// run reads the batch from cmd, the FETCH of set already sent. A nil cmd
+// is a batch with nothing left to ask for.
+func (r *batchReader) run(set imap.UIDSet, cmd *imapclient.FetchCommand) error {
+	if cmd == nil {
+		r.flush(true)
+		return nil
+	}
+	for pass := 0; ; pass++ {
+		if err := r.read(cmd, set); err != nil {
+			// Keep what arrived whole; the batch stays open for the next
+			// attempt.
+			r.flush(false)
+			return err
+		}
+		r.keep(r.s.caught.take(r.b.lo, r.b.hi))
+		missing, named := r.missing(set)
+		if len(missing) == 0 {
+			r.flush(true)
+			return nil
+		}
+		if pass > 0 {
+			if len(named) > 0 {
+				r.flush(false)
+				return &noBodyError{uids: named}
+			}
+			// Found by the search, never named by two FETCHes: expunged
+			// meanwhile by another client.
+			r.t.vanished(len(missingUIDs(missing)))
+			r.flush(true)
+			return nil
+		}
+		set = missing
+		cmd = r.s.c.Fetch(set, fetchOptions)
+	}
+}
+
+// read reads one FETCH command to its end.
+func (r *batchReader) read(cmd *imapclient.FetchCommand, set imap.UIDSet) error {
+	var readErr error
+	for {
+		msg := cmd.Next()
+		if msg == nil {
+			break
+		}
+		f, err := readMessage(msg)
+		if err != nil {
+			readErr = fmt.Errorf("UID FETCH %v: %w", set, err)
+			break
+		}
+		r.keep([]fetched{f})
+	}
+	if readErr != nil {
+		// A literal that failed half-way is read again by go-imap's
+		// discard, racing its reader goroutine: end that goroutine first.
+		// Close alone does not wait for it when the TLS close_notify
+		// cannot be written to a peer that is gone (a cut line): wait.
+		r.s.c.Close()
+		<-r.s.c.Closed()
+	}
+	cerr := cmd.Close()
+	if readErr == nil && cerr != nil {
+		readErr = commandError("UID FETCH "+set.String(), cerr)
+	}
+	return readErr
+}
+
+// keep notes each message and queues its body for the store; a body too
+// large for the desk is queued as skipped. A second body for the same UID
+// is dropped.
+func (r *batchReader) keep(fs []fetched) {
+	if r.got == nil {
+		r.got, r.seen = map[imap.UID]bool{}, map[imap.UID]bool{}
+	}
+	for _, f := range fs {
+		if f.uid == 0 {
+			continue
+		}
+		r.seen[f.uid] = true
+		if !f.body || r.got[f.uid] {
+			continue
+		}
+		r.got[f.uid] = true
+		src := store.Source{Mailbox: r.com.wm.mailbox, UIDValidity: r.com.wm.validity, UID: uint32(f.uid)}
+		r.t.message(len(f.raw))
+		if f.tooBig {
+			r.skipped = append(r.skipped, store.SkippedMessage{Source: src, Size: f.size,
+				Reason: fmt.Sprintf("%d bytes, more than the desk accepts (%d)", f.size, maxMessageBytes)})
+			continue
+		}
+		in := NewIncoming(f.raw, f.date, src)
+		if in.ParseProblem != "" {
+			r.problems++
+		}
+		r.pending = append(r.pending, in)
+		r.bytes += int64(len(in.Raw))
+		if r.bytes >= r.opts.CommitBytes {
+			r.flush(false)
+		}
+	}
+}
+
+// flush hands what is queued to the committer; final marks the batch
+// complete.
+func (r *batchReader) flush(final bool) {
+	if len(r.pending) > 0 || len(r.skipped) > 0 || (final && r.i >= 0) {
+		r.com.jobs <- commitJob{batch: r.i, in: r.pending, skipped: r.skipped, final: final && r.i >= 0, problems: r.problems}
+	}
+	r.pending, r.skipped, r.bytes, r.problems = nil, nil, 0, 0
+}
+
+// missing returns the UIDs of set that the search found or the server
+// named but that came without a body, and of those, the ones the server
+// named.
+func (r *batchReader) missing(set imap.UIDSet) (missing, named imap.UIDSet) {
+	want := map[imap.UID]bool{}
+	for _, u := range r.b.uids {
+		if set.Contains(u) {
+			want[u] = true
+		}
+	}
+	for u := range r.seen {
+		if set.Contains(u) {
+			want[u] = true
+		}
+	}
+	for _, u := range sortedKeys(want) {
+		if r.got[u] {
+			continue
+		}
+		missing.AddNum(u)
+		if r.seen[u] {
+			named.AddNum(u)
+		}
+	}
+	return missing, named
+}
+
+func sortedKeys(m map[imap.UID]bool) []imap.UID {
+	out := make([]imap.UID, 0, len(m))
+	for u := range m {
+		out = append(out, u)
+	}
+	return sortUIDs(out, 0, 0)
+}
+
+// missingUIDs lists the UIDs of a set of single numbers and ranges.
+func missingUIDs(set imap.UIDSet) []imap.UID {
+	var out []imap.UID
+	for _, r := range set {
+		for u := r.Start; u <= r.Stop && u != 0; u++ {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// noBodyError is a sync that ends because the server named messages in its
+// FETCH responses but never sent their bodies, even when asked again. The
+// watermark stays below them, so the next sync asks again.
+type noBodyError struct {
+	uids imap.UIDSet
+}
+
+func (e *noBodyError) Error() string {
+	return fmt.Sprintf("the server named UID %v but sent no message body for it, even when asked again", e.uids)
+}

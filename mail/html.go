@@ -16,10 +16,11 @@ func htmlToText(r io.Reader) string {
 	z := html.NewTokenizer(r)
 	z.SetMaxBuf(maxTextBytes)
 	var (
-		b     textBuilder
-		skip  int // depth inside elements whose content is dropped
-		pre   int
-		hrefs []string
+		b      textBuilder
+		skip   int // depth inside elements whose content is dropped
+		pre    int
+		hrefs  []string
+		inHead bool // inside <head>, which ends without </head> too
 	)
 	for {
 		tt := z.Next()
@@ -30,6 +31,13 @@ func htmlToText(r io.Reader) string {
 			if skip > 0 {
 				continue
 			}
+			if inHead {
+				// Text ends a head left open (HTML5 "in head" mode).
+				if strings.TrimSpace(string(z.Text())) == "" {
+					continue
+				}
+				inHead = false
+			}
 			if pre > 0 {
 				b.raw(Sanitize(string(z.Text())))
 			} else {
@@ -38,6 +46,14 @@ func htmlToText(r io.Reader) string {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			a := atom.Lookup(name)
+			switch {
+			case a == atom.Head:
+				inHead = skip == 0
+				continue
+			case inHead && !headElement(a):
+				// Any other element ends a head left open, <body> first.
+				inHead = false
+			}
 			if droppedElement(a) {
 				if tt == html.StartTagToken && !voidElement(a) {
 					skip++
@@ -84,6 +100,10 @@ func htmlToText(r io.Reader) string {
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
+			if a == atom.Head {
+				inHead = false
+				continue
+			}
 			if droppedElement(a) {
 				if skip > 0 && !voidElement(a) {
 					skip--
@@ -123,9 +143,20 @@ func showLink(href string) bool {
 
 func droppedElement(a atom.Atom) bool {
 	switch a {
-	case atom.Script, atom.Style, atom.Head, atom.Title, atom.Noscript, atom.Template,
+	case atom.Script, atom.Style, atom.Title, atom.Noscript, atom.Template,
 		atom.Iframe, atom.Object, atom.Embed, atom.Svg, atom.Math, atom.Img, atom.Picture,
 		atom.Video, atom.Audio, atom.Canvas, atom.Form, atom.Select, atom.Button, atom.Link, atom.Meta:
+		return true
+	}
+	return false
+}
+
+// headElement reports whether a may stand in <head> (HTML5 "in head"
+// insertion mode); any other element closes it.
+func headElement(a atom.Atom) bool {
+	switch a {
+	case atom.Title, atom.Meta, atom.Link, atom.Style, atom.Script, atom.Base,
+		atom.Noscript, atom.Template, atom.Basefont, atom.Bgsound:
 		return true
 	}
 	return false

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
-	"net/url"
+	netmail "net/mail"
 	"strings"
 	"unicode/utf8"
 
@@ -16,8 +16,9 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-// wordDecoder decodes RFC 2047 words in every charset go-message knows.
-var wordDecoder = &mime.WordDecoder{CharsetReader: charset.Reader}
+// addressParser reads address fields once headerAddresses has made every
+// encoded word in them well-formed UTF-8.
+var addressParser = &netmail.AddressParser{WordDecoder: &mime.WordDecoder{CharsetReader: charset.Reader}}
 
 // splitMessage cuts an entity into its header and its body at the first
 // empty line. An entity whose first line is not a header field is all body.
@@ -218,8 +219,7 @@ func lenientParams(v string) (string, map[string]string) {
 	params := map[string]string{}
 	fields := splitParams(v)
 	value := strings.TrimSpace(fields[0])
-	ext := map[string]map[int]string{} // name -> section -> value
-	encoded := map[string]bool{}       // name -> its first section has charset'lang'
+	ext := map[string]map[int]section{} // name -> section number -> section
 	for _, f := range fields[1:] {
 		k, val, ok := strings.Cut(f, "=")
 		if !ok {
@@ -232,12 +232,9 @@ func lenientParams(v string) (string, map[string]string) {
 		}
 		if name, sec, ok := rfc2231Key(k); ok {
 			if ext[name] == nil {
-				ext[name] = map[int]string{}
+				ext[name] = map[int]section{}
 			}
-			ext[name][sec] = val
-			if sec == 0 && strings.HasSuffix(k, "*") {
-				encoded[name] = true
-			}
+			ext[name][sec] = section{val, strings.HasSuffix(k, "*")}
 			continue
 		}
 		if _, seen := params[k]; !seen {
@@ -245,7 +242,7 @@ func lenientParams(v string) (string, map[string]string) {
 		}
 	}
 	for name, secs := range ext {
-		params[name] = decode2231(secs, encoded[name])
+		params[name] = decode2231(secs)
 	}
 	return value, params
 }
@@ -294,34 +291,61 @@ func rfc2231Key(k string) (string, int, bool) {
 	return name, n, true
 }
 
-// decode2231 joins RFC 2231 sections and, when encoded, decodes
-// charset'lang'%XX text.
-func decode2231(secs map[int]string, encoded bool) string {
-	var sb strings.Builder
+// section is one RFC 2231 section of a parameter; encoded ones ("name*0*=")
+// hold %XX escapes, and the first of them the charset'lang' prefix.
+type section struct {
+	text    string
+	encoded bool
+}
+
+// decode2231 joins RFC 2231 sections (RFC 2231, section 4.1): the bytes of
+// the encoded sections are unescaped, all are joined, and the whole is read
+// in the charset the first section names, so a character split between
+// sections survives.
+func decode2231(secs map[int]section) string {
+	var (
+		joined []byte
+		cs     string
+		isEnc  bool
+	)
 	for i := 0; ; i++ {
 		s, ok := secs[i]
 		if !ok {
 			break
 		}
-		sb.WriteString(s)
+		text := s.text
+		if s.encoded {
+			isEnc = true
+			if i == 0 {
+				if c, rest, ok := strings.Cut(text, "'"); ok {
+					if _, t, ok := strings.Cut(rest, "'"); ok {
+						cs, text = c, t
+					}
+				}
+			}
+			joined = append(joined, percentBytes(text)...)
+			continue
+		}
+		joined = append(joined, text...)
 	}
-	joined := sb.String()
-	if !encoded {
-		return decodeWords(joined)
+	if !isEnc {
+		return decodeWords(string(joined))
 	}
-	cs, rest, ok := strings.Cut(joined, "'")
-	if !ok {
-		return joined
+	return toUTF8(cs, joined)
+}
+
+// percentBytes undoes %XX escapes; a '%' that starts no escape is kept.
+func percentBytes(s string) []byte {
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+			out = append(out, unhex(s[i+1])<<4|unhex(s[i+2]))
+			i += 2
+			continue
+		}
+		out = append(out, s[i])
 	}
-	_, text, ok := strings.Cut(rest, "'")
-	if !ok {
-		return joined
-	}
-	raw, err := url.PathUnescape(text)
-	if err != nil {
-		raw = text
-	}
-	return toUTF8(cs, []byte(raw))
+	return out
 }
 
 // toUTF8 converts b from charset cs; unknown charsets and invalid bytes are
@@ -345,35 +369,28 @@ func toUTF8(cs string, b []byte) string {
 	return string(s)
 }
 
-// decodeWords decodes RFC 2047 words; 8-bit text that is not UTF-8 is read
-// as Windows-1252.
-func decodeWords(s string) string {
-	if d, err := wordDecoder.DecodeHeader(s); err == nil {
-		s = d
-	}
-	if !utf8.ValidString(s) {
-		return toUTF8("", []byte(s))
-	}
-	return s
-}
+// decodeWords decodes RFC 2047 words and raw 8-bit text in a value that
+// declares no charset of its own.
+func decodeWords(s string) string { return headerText(s, "") }
 
 // fileName returns the decoded file name of a part, from the disposition's
 // filename or the type's name, RFC 2231 and RFC 2047 forms included.
 func fileName(h message.Header, ctParams, dParams map[string]string) string {
-	for _, n := range []string{dParams["filename"], ctParams["name"]} {
-		if n != "" {
-			return SanitizeLine(decodeWords(n))
-		}
-	}
-	// mime.ParseMediaType drops RFC 2231 values in charsets other than
-	// UTF-8 and ASCII: read them here.
-	for _, f := range []struct{ field, param string }{{"Content-Disposition", "filename"}, {"Content-Type", "name"}} {
+	for _, f := range []struct {
+		field, param string
+		parsed       map[string]string
+	}{{"Content-Disposition", "filename", dParams}, {"Content-Type", "name", ctParams}} {
+		// mime.ParseMediaType drops RFC 2231 sections in charsets other
+		// than UTF-8 and ASCII, and with them the first section of a name
+		// split over several: read those forms here.
 		v := h.Get(f.field)
-		if !strings.Contains(v, "*") {
-			continue
+		if strings.Contains(strings.ToLower(v), f.param+"*") {
+			if _, p := lenientParams(v); p[f.param] != "" {
+				return SanitizeLine(p[f.param])
+			}
 		}
-		if _, p := lenientParams(v); p[f.param] != "" {
-			return SanitizeLine(p[f.param])
+		if n := f.parsed[f.param]; n != "" {
+			return SanitizeLine(decodeWords(n))
 		}
 	}
 	return ""

@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	message "github.com/emersion/go-message"
-	gomail "github.com/emersion/go-message/mail"
 )
 
 // Limits that keep a hostile message from exhausting the desk.
@@ -123,7 +122,7 @@ func (r *reader) problem(label, format string, args ...any) {
 }
 
 func (r *reader) read(raw []byte) {
-	hb, body := splitMessage(raw)
+	hb, body := splitMessage(messageStart(raw))
 	if hb == nil {
 		r.problem("", "the message has no header")
 	}
@@ -159,11 +158,14 @@ func (r *reader) read(raw []byte) {
 
 func (r *reader) headers(h message.Header) {
 	m := r.m
-	mh := gomail.Header{Header: h}
-	m.Subject = SanitizeLine(decodeWords(h.Get("Subject")))
-	m.From, m.FromName, m.FromAddress = r.addresses(mh, "From")
-	m.To, _, _ = r.addresses(mh, "To")
-	m.Cc, _, _ = r.addresses(mh, "Cc")
+	// Raw 8-bit text in the header is read in the charset the entity
+	// declares, when it is not UTF-8 already.
+	_, params, _ := contentType(h)
+	cs := params["charset"]
+	m.Subject = SanitizeLine(headerText(h.Get("Subject"), cs))
+	m.From, m.FromName, m.FromAddress = r.addresses(h, "From", cs)
+	m.To, _, _ = r.addresses(h, "To", cs)
+	m.Cc, _, _ = r.addresses(h, "Cc", cs)
 	if id := strings.TrimSpace(h.Get("Message-Id")); id != "" {
 		m.MessageID = SanitizeLine(strings.Trim(id, "<>"))
 	}
@@ -177,15 +179,15 @@ func (r *reader) headers(h message.Header) {
 }
 
 // addresses formats an address field; the first address's name and
-// address are returned too.
-func (r *reader) addresses(h gomail.Header, key string) (all, name, addr string) {
+// address are returned too. cs is the charset of raw 8-bit text.
+func (r *reader) addresses(h message.Header, key, cs string) (all, name, addr string) {
 	v := h.Get(key)
 	if v == "" {
 		return "", "", ""
 	}
-	list, err := h.AddressList(key)
+	list, err := addressParser.ParseList(headerAddresses(v, cs))
 	if err != nil || len(list) == 0 {
-		s := SanitizeLine(decodeWords(v))
+		s := SanitizeLine(headerText(v, cs))
 		return s, "", s
 	}
 	out := make([]string, len(list))
@@ -282,6 +284,10 @@ func (r *reader) multipart(ct string, params map[string]string, body []byte, dep
 		for _, pr := range probs {
 			r.problem(partLabel(l), "%s", pr)
 		}
+		if ct == "multipart/digest" && h.Get("Content-Type") == "" {
+			// RFC 2046, 5.1.5: a digest's parts are messages by default.
+			h.Set("Content-Type", "message/rfc822")
+		}
 		children = append(children, r.entity(h, pb, depth+1, l))
 	}
 	if ct == "multipart/alternative" {
@@ -322,6 +328,7 @@ func (r *reader) attachedMessage(h message.Header, ct string, params, dparams ma
 		r.problem(partLabel(label), "nested more than %d levels deep; not read further", maxDepth)
 		return nil
 	}
+	decoded = messageStart(decoded)
 	inner := &reader{m: &Message{}, target: -1, summary: true}
 	ih, _ := splitMessage(decoded)
 	ihh, _ := parseHeader(ih)

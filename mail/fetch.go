@@ -274,6 +274,14 @@ type fetched struct {
 	tooBig bool
 }
 
+// name is "message UID n", or "a message" before its UID came.
+func (f *fetched) name() string {
+	if f.uid == 0 {
+		return "a message"
+	}
+	return fmt.Sprintf("message UID %d", f.uid)
+}
+
 // readMessage reads one message of a FETCH response, in whatever order the
 // server sends its items. A body larger than the desk accepts is drained,
 // so that the connection goes on, and marked tooBig.
@@ -297,13 +305,13 @@ func readMessage(msg *imapclient.FetchMessageData) (fetched, error) {
 			if f.size < 0 || f.size > maxMessageBytes {
 				f.tooBig = true
 				if _, err := io.Copy(io.Discard, item.Literal); err != nil {
-					return f, fmt.Errorf("read past a message of %d bytes: %w", f.size, err)
+					return f, fmt.Errorf("read past %s of %d bytes: %w", f.name(), f.size, err)
 				}
 				continue
 			}
 			f.raw = make([]byte, f.size)
 			if _, err := io.ReadFull(item.Literal, f.raw); err != nil {
-				return f, fmt.Errorf("read a message of %d bytes: %w", f.size, err)
+				return f, fmt.Errorf("read %s of %d bytes: %w", f.name(), f.size, err)
 			}
 		}
 	}

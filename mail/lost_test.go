@@ -174,4 +174,12 @@ func TestSyncSkipsAnOversizeMessageAndSaysWhich(t *testing.T) {
 	if got := watermarkOf(t, db); got != 5 {
 		t.Fatalf("watermark = %d, want 5", got)
 	}
+	// Later mail comes; the skipped message is not read through again.
+	srv.add(testMessage(5))
+	srv.set(func(s *scriptedServer) { s.fetches = 0 })
+	res, err = syncScripted(t, srv, db)
+	if err != nil || res.New != 1 || len(res.Skipped) != 0 {
+		t.Fatalf("later Sync() = %d new, skipped %+v, %v; want 1 new, none skipped", res.New, res.Skipped, err)
+	}
+	checkStore(t, db, 4)
 }

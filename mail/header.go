@@ -15,8 +15,9 @@ import (
 // decode what can be decoded, and fall back as the body does.
 
 // encodedWord matches one RFC 2047 word. The text may hold what the RFC
-// forbids (raw 8-bit bytes, spaces): senders write it and readers cope.
-var encodedWord = regexp.MustCompile(`=\?([^?\s]+)\?([bBqQ])\?(.*?)\?=`)
+// forbids (raw 8-bit bytes, spaces), and a fold may split the word before
+// its encoding letter: senders write it and readers cope.
+var encodedWord = regexp.MustCompile(`=\?([^?\s]+)\?\s*([bBqQ])\?(.*?)\?=`)
 
 // headerText decodes a field's value for display: raw 8-bit bytes are read
 // as rawText says, RFC 2047 words in their own charsets. cs is the charset

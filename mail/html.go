@@ -31,17 +31,18 @@ func htmlToText(r io.Reader) string {
 			if skip > 0 {
 				continue
 			}
+			text := string(z.Text()) // Text may be called once per token
 			if inHead {
 				// Text ends a head left open (HTML5 "in head" mode).
-				if strings.TrimSpace(string(z.Text())) == "" {
+				if strings.TrimSpace(text) == "" {
 					continue
 				}
 				inHead = false
 			}
 			if pre > 0 {
-				b.raw(Sanitize(string(z.Text())))
+				b.raw(Sanitize(text))
 			} else {
-				b.words(Sanitize(string(z.Text())))
+				b.words(Sanitize(text))
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()

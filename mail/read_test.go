@@ -94,6 +94,65 @@ func TestReadMalformed(t *testing.T) {
 	}
 }
 
+// TestReadTolerant covers what real mail does to a reader (issue 9), one
+// message per way; the real-mail corpus covers them at scale.
+func TestReadTolerant(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		raw      string
+		subject  string
+		from     string
+		attached []string
+		text     string // in Text
+	}{
+		{"mbox envelope line",
+			"From tu@kemendagri.go.id  Mon Nov 23 08:14:00 2026\nFrom: TU <tu@kemendagri.go.id>\nSubject: Undangan\n\nIsi.\n",
+			"Undangan", "TU <tu@kemendagri.go.id>", nil, "Isi."},
+		{"line of spaces before the header",
+			"      \nFrom: tu@kemendagri.go.id\nSubject: Undangan\n\nIsi.\n",
+			"Undangan", "tu@kemendagri.go.id", nil, "Isi."},
+		{"first field indented",
+			"  From: tu@kemendagri.go.id\nSubject: Undangan\n\nIsi.\n",
+			"Undangan", "tu@kemendagri.go.id", nil, "Isi."},
+		{"raw 8-bit header in the declared charset",
+			"From: \xbei\xbc\xd6\xa6h <c@example.org>\nSubject: \xbei\xbc\xd6\xa6h\nContent-Type: text/plain; charset=big5\n\nbody\n",
+			"養樂多", "養樂多 <c@example.org>", nil, "body"},
+		{"forwarded message with an envelope line",
+			"From: a@example.org\nSubject: Fwd: Nota\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nTeruskan.\n--b\n" +
+				"Content-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n" +
+				"RnJvbSB4QGV4YW1wbGUub3JnICBNb24gTm92IDIzIDA4OjE0OjAwIDIwMjYKRnJvbTogeEBleGFtcGxlLm9yZwpTdWJqZWN0OiBOb3RhCkNvbnRlbnQtVHlwZTogbXVsdGlwYXJ0L21peGVkOyBib3VuZGFyeT1jCgotLWMKCklzaSBub3RhLgotLWMKQ29udGVudC1UeXBlOiBhcHBsaWNhdGlvbi9wZGY7IG5hbWU9bm90YS5wZGYKCiVQREYKLS1jLS0K\n--b--\n",
+			"Fwd: Nota", "a@example.org", []string{"Nota.eml", "nota.pdf"}, "Isi nota."},
+		{"digest",
+			"From: a@example.org\nSubject: Rangkuman\nContent-Type: multipart/digest; boundary=d\n\n--d\n\nFrom: x@example.org\nSubject: Satu\nContent-Type: multipart/mixed; boundary=e\n\n--e\n\nIsi satu.\n--e\nContent-Type: application/pdf; name=satu.pdf\n\n%PDF\n--e--\n" +
+				"--d\n\nFrom: y@example.org\nSubject: Dua\n\nIsi dua.\n--d--\n",
+			"Rangkuman", "a@example.org", []string{"Satu.eml", "satu.pdf", "Dua.eml"}, "Isi dua."},
+		{"HTML without </head>",
+			"From: a@example.org\nSubject: Html\nContent-Type: text/html\n\n<html><head><meta charset=utf-8><title>judul</title>\n<p>Teks surat.</p></html>\n",
+			"Html", "a@example.org", nil, "Teks surat."},
+		{"Outlook file name over RFC 2231 sections",
+			"From: a@example.org\nSubject: Lampiran\nContent-Type: multipart/mixed; boundary=b\n\n--b\n\nLihat.\n--b\nContent-Type: application/pdf\n" +
+				"Content-Disposition: attachment; filename*0*=iso-8859-1''Caf%E9%20; filename*1*=menu.pdf\n\n%PDF\n--b--\n",
+			"Lampiran", "a@example.org", []string{"Café menu.pdf"}, "Lihat."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := Read([]byte(tc.raw))
+			checkSafe(t, m)
+			if m.Subject != tc.subject {
+				t.Errorf("Subject = %q, want %q", m.Subject, tc.subject)
+			}
+			if m.From != tc.from {
+				t.Errorf("From = %q, want %q", m.From, tc.from)
+			}
+			if got := attachmentNames(m.Attachments); strings.Join(got, "|") != strings.Join(tc.attached, "|") {
+				t.Errorf("attachments = %q, want %q", got, tc.attached)
+			}
+			if !strings.Contains(m.Text, tc.text) {
+				t.Errorf("Text = %q, want it to contain %q", m.Text, tc.text)
+			}
+		})
+	}
+}
+
 func TestReadHostileHTML(t *testing.T) {
 	m := Read(readFile(t, "testdata/messages/hostile-html.eml"))
 	if !m.FromHTML {

@@ -1,29 +1,21 @@
 package mail
 
 import (
+	"bufio"
 	"context"
 	"crypto/tls"
-	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
 	"mime"
 	"net"
-	"sync/atomic"
+	"strings"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
 	"github.com/emersion/go-message/charset"
 )
-
-// ErrAuth is wrapped by the error of a sync or watch that the server refused
-// to log in: a wrong user name or password. It is never retried.
-var ErrAuth = errors.New("authentication failed")
-
-// ErrInsecure is wrapped by the error of a connection refused because it
-// would send the password in clear.
-var ErrInsecure = errors.New("connection would not be encrypted")
 
 // session is one logged-in IMAP connection.
 type session struct {
@@ -35,35 +27,14 @@ type session struct {
 	stop   func() bool   // stops closing the client when ctx ends
 }
 
-// watchedConn notes when it last read, so a watchdog can cut a connection
-// that stopped answering (go-imap waits for a response without a deadline).
-type watchedConn struct {
-	net.Conn
-	lastRead atomic.Int64
-	sent     io.Writer
-}
-
-func (w *watchedConn) Write(p []byte) (int, error) {
-	if w.sent != nil {
-		w.sent.Write(p)
-	}
-	return w.Conn.Write(p)
-}
-
-func (w *watchedConn) Read(p []byte) (int, error) {
-	n, err := w.Conn.Read(p)
-	if n > 0 {
-		w.lastRead.Store(time.Now().UnixNano())
-	}
-	return n, err
-}
-
-func (w *watchedConn) idleFor() time.Duration {
-	return time.Since(time.Unix(0, w.lastRead.Load()))
-}
-
-// dial connects, secures and logs in. The session closes when ctx ends.
+// dial connects, secures and logs in, all within the account's timeout.
+// The session closes when ctx ends.
 func dial(ctx context.Context, a *Account) (*session, error) {
+	// Asked before connecting: the operator may take a while to answer.
+	pw, err := a.Password(ctx)
+	if err != nil {
+		return nil, err
+	}
 	s := &session{acct: a, exists: make(chan struct{}, 1)}
 	opts := &imapclient.Options{
 		TLSConfig:   a.tlsConfig,
@@ -77,11 +48,16 @@ func dial(ctx context.Context, a *Account) (*session, error) {
 			Fetch: s.caught.handle,
 		},
 	}
-	if err := s.connect(ctx, opts); err != nil {
+	until := time.Now().Add(a.Timeout)
+	conn, err := s.connect(ctx, until)
+	if err != nil {
 		return nil, err
 	}
-	s.stop = context.AfterFunc(ctx, func() { s.c.Close() })
-	if err := s.login(ctx); err != nil {
+	s.c = imapclient.New(conn, opts)
+	closed := s.c.Closed()
+	conn.readerDone.Store(&closed)
+	s.stop = context.AfterFunc(ctx, func() { s.raw.cut(&causeError{kind: KindNetwork, err: context.Canceled}) })
+	if err := s.login(ctx, pw, until); err != nil {
 		s.close()
 		return nil, err
 	}
@@ -95,106 +71,163 @@ func (s *session) notify() {
 	}
 }
 
-func (s *session) tcp(ctx context.Context) (*watchedConn, error) {
-	d := net.Dialer{Timeout: s.acct.Timeout, KeepAlive: 15 * time.Second}
-	c, err := d.DialContext(ctx, "tcp", s.acct.Addr())
-	if err != nil {
-		return nil, fmt.Errorf("connect to %s: %w", s.acct.Addr(), err)
-	}
-	w := &watchedConn{Conn: c, sent: s.acct.sent}
-	w.lastRead.Store(time.Now().UnixNano())
-	return w, nil
-}
-
-func (s *session) connect(ctx context.Context, opts *imapclient.Options) error {
+// connect makes the TCP connection, reads the greeting, and secures the
+// connection: TLS from the start for imaps://, else STARTTLS on the same
+// connection (required unless plaintext is allowed, and used when offered
+// even then). Every step ends by until. It returns the connection for
+// go-imap, which replays the greeting.
+func (s *session) connect(ctx context.Context, until time.Time) (*imapConn, error) {
 	a := s.acct
-	raw, err := s.tcp(ctx)
+	dctx, cancel := context.WithDeadline(ctx, until)
+	defer cancel()
+	d := net.Dialer{KeepAlive: 15 * time.Second}
+	c, err := d.DialContext(dctx, "tcp", a.Addr())
 	if err != nil {
-		return err
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, &Error{Kind: KindNetwork, Server: a.Addr(), Op: "connect", Err: err}
 	}
-	// Bound the handshake and greeting; go-imap's own deadlines take over
-	// once the client runs.
-	_ = raw.SetDeadline(time.Now().Add(a.Timeout))
-	stop := context.AfterFunc(ctx, func() { raw.Close() })
+	raw := newWatchedConn(c)
+	s.raw = raw
+	_ = raw.SetDeadline(until)
+	stop := context.AfterFunc(ctx, func() { raw.cut(nil) })
 	defer stop()
 
+	conn, err := s.secure(dctx, raw)
+	if err != nil {
+		raw.Close()
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, err
+	}
+	_ = raw.SetDeadline(time.Time{})
+	return conn, nil
+}
+
+// secure runs the exchange before go-imap takes over.
+func (s *session) secure(ctx context.Context, raw *watchedConn) (*imapConn, error) {
+	a := s.acct
+	fail := func(op string, err error) error { return classify(a.Addr(), op, err, raw.whyFailed()) }
 	if a.ImplicitTLS {
 		cfg := a.tlsConfig.Clone()
 		cfg.NextProtos = []string{"imap"}
 		tc := tls.Client(raw, cfg)
 		if err := tc.HandshakeContext(ctx); err != nil {
-			raw.Close()
-			return fmt.Errorf("secure the connection to %s: %w", a.Addr(), err)
+			return nil, fail("TLS", err)
 		}
-		_ = raw.SetDeadline(time.Time{})
-		s.raw, s.c = raw, imapclient.New(tc, opts)
-		return s.greeting()
+		p := newPreamble(tc, a.sent)
+		g, err := p.greeting()
+		if err != nil {
+			return nil, fail("greeting", err)
+		}
+		return s.handOver(tc, g.replay(g.caps), p)
 	}
 
-	if a.Loopback() || a.InsecurePlaintext {
-		// Plaintext is allowed here, but TLS is still used when offered.
-		c := imapclient.New(raw, opts)
-		if err := c.WaitGreeting(); err != nil {
-			c.Close()
-			return fmt.Errorf("greeting from %s: %w", a.Addr(), err)
+	p := newPreamble(raw, a.sent)
+	g, err := p.greeting()
+	if err != nil {
+		return nil, fail("greeting", err)
+	}
+	plainOK := a.Loopback() || a.InsecurePlaintext
+	if g.preauth {
+		if !plainOK {
+			return nil, &Error{Kind: KindInsecure, Server: a.Addr(), Op: "greeting", Err: errPreauth}
 		}
-		if !c.Caps().Has(imap.CapStartTLS) {
-			_ = raw.SetDeadline(time.Time{})
-			s.raw, s.c = raw, c
-			return nil
+		// Logged in already: STARTTLS is no longer possible.
+		return s.handOver(raw, g.replay(g.caps), p)
+	}
+	caps := g.caps
+	if plainOK && caps == nil {
+		if caps, err = p.capability(); err != nil {
+			return nil, fail("CAPABILITY", err)
 		}
-		c.Close()
-		if raw, err = s.tcp(ctx); err != nil {
+	}
+	if plainOK && !hasCap(caps, imap.CapStartTLS) {
+		return s.handOver(raw, g.replay(caps), p)
+	}
+	if err := p.startTLS(); err != nil {
+		if plainOK && isAnswer(err) {
+			// Offered and then refused; plaintext is allowed here.
+			return s.handOver(raw, g.replay(caps), p)
+		}
+		e := fail("STARTTLS", err)
+		if isAnswer(err) {
+			e.(*Error).Kind = KindInsecure
+			e.(*Error).Err = errNoTLS
+		}
+		return nil, e
+	}
+	cfg := a.tlsConfig.Clone()
+	tc := tls.Client(raw, cfg)
+	if err := tc.HandshakeContext(ctx); err != nil {
+		return nil, fail("TLS", err)
+	}
+	// What the server said before TLS is not to be trusted after it: go-imap
+	// learns the capabilities again from the LOGIN answer.
+	return s.handOver(tc, greetingLine(false, []string{string(imap.CapIMAP4rev1)}), nil)
+}
+
+// handOver wraps conn for go-imap, with the greeting to replay and any
+// bytes the preamble read past it.
+func (s *session) handOver(conn net.Conn, greeting []byte, p *preamble) (*imapConn, error) {
+	if p != nil {
+		greeting = append(greeting, p.rest()...)
+	}
+	return &imapConn{Conn: conn, raw: s.raw, prefix: greeting, sent: s.acct.sent, timeout: s.acct.Timeout}, nil
+}
+
+// login logs in, by until, and makes sure the capabilities are known, so
+// that no later call waits for them unwatched.
+func (s *session) login(ctx context.Context, pw string, until time.Time) error {
+	if s.c.State() != imap.ConnStateAuthenticated {
+		if err := s.watchUntil(ctx, waitDone(s.c.Login(s.acct.User, pw)), until); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			err = commandError("LOGIN", err)
+			if e, ok := err.(*Error); ok {
+				e.Server, e.User = s.acct.Addr(), s.acct.User
+				if e.Kind == KindAuth {
+					s.acct.forgetPassword()
+				}
+			}
 			return err
 		}
-		_ = raw.SetDeadline(time.Now().Add(a.Timeout))
-		stop := context.AfterFunc(ctx, func() { raw.Close() })
-		defer stop()
 	}
-	c, err := imapclient.NewStartTLS(raw, opts)
-	if err != nil {
-		raw.Close()
-		var ierr *imap.Error
-		if errors.As(err, &ierr) {
-			return fmt.Errorf("STARTTLS at %s: %w: the server does not offer TLS on this port (use imaps://, or insecure-plaintext if you must): %w", a.Addr(), ErrInsecure, err)
+	done := make(chan error, 1)
+	go func() {
+		if s.c.Caps() == nil {
+			done <- errNoCaps
 		}
-		return fmt.Errorf("STARTTLS at %s: %w", a.Addr(), err)
-	}
-	_ = raw.SetDeadline(time.Time{})
-	s.raw, s.c = raw, c
-	return nil
-}
-
-func (s *session) greeting() error {
-	if err := s.c.WaitGreeting(); err != nil {
-		s.c.Close()
-		return fmt.Errorf("greeting from %s: %w", s.acct.Addr(), err)
-	}
-	return nil
-}
-
-func (s *session) login(ctx context.Context) error {
-	pw, err := s.acct.Password(ctx)
-	if err != nil {
-		return err
-	}
-	if err := s.wait(ctx, s.c.Login(s.acct.User, pw)); err != nil {
-		var ierr *imap.Error
-		if errors.As(err, &ierr) {
-			s.acct.forgetPassword()
-			return fmt.Errorf("the server at %s refused the login of %s; check the user name and the password (server said: %s): %w",
-				s.acct.Addr(), s.acct.User, SanitizeLine(ierr.Text), ErrAuth)
+		close(done)
+	}()
+	if err := s.watchUntil(ctx, done, until); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
 		}
-		return fmt.Errorf("LOGIN: %w", err)
+		return commandError("CAPABILITY", err)
 	}
 	return nil
 }
 
+// close ends the session without waiting on the server. The TCP
+// connection goes first, so nothing go-imap waits in can block.
 func (s *session) close() {
 	if s.stop != nil {
 		s.stop()
 	}
-	s.c.Close()
+	s.raw.Close()
+	done := make(chan struct{})
+	go func() {
+		s.c.Close()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(quitGrace):
+	}
 }
 
 // logout says goodbye and closes without waiting for the answer: a round
@@ -207,79 +240,286 @@ func (s *session) logout() {
 // waiter is any go-imap command.
 type waiter interface{ Wait() error }
 
-// wait waits for cmd while watching the connection: when the server sends
-// nothing for the account's timeout, the connection is cut.
-func (s *session) wait(ctx context.Context, cmd waiter) error {
+func waitDone(cmd waiter) <-chan error {
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
-	return s.watch(ctx, done)
+	return done
+}
+
+// wait waits for cmd while watching the connection.
+func (s *session) wait(ctx context.Context, cmd waiter) error {
+	return s.watch(ctx, waitDone(cmd))
 }
 
 // watch waits for done, cutting the connection when the server falls
-// silent for longer than the account's timeout.
+// silent for longer than the account's timeout or sends too slowly (see
+// stallWindow), or when ctx ends. The error is classified (an *Error)
+// unless ctx ended.
 func (s *session) watch(ctx context.Context, done <-chan error) error {
-	tick := time.NewTicker(s.acct.Timeout / 4)
+	return s.watchUntil(ctx, done, time.Time{})
+}
+
+// watchUntil is watch that also cuts at until, unless it is zero.
+func (s *session) watchUntil(ctx context.Context, done <-chan error, until time.Time) error {
+	tick := time.NewTicker(watchTick(s.acct.Timeout))
 	defer tick.Stop()
+	var m meter
 	for {
 		select {
 		case err := <-done:
-			return err
+			if err != nil && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return classify(s.acct.Addr(), "", err, s.raw.whyFailed())
 		case <-ctx.Done():
-			s.c.Close()
-			<-done
+			s.raw.cut(&causeError{kind: KindNetwork, err: context.Canceled})
+			s.drain(done, quitGrace)
 			return ctx.Err()
-		case <-tick.C:
-			if s.raw.idleFor() > s.acct.Timeout {
-				s.c.Close()
-				<-done
-				return fmt.Errorf("the server at %s stopped answering for %v", s.acct.Addr(), s.acct.Timeout)
+		case now := <-tick.C:
+			why := s.raw.check(&m, now, s.acct.Timeout)
+			if why == nil && !until.IsZero() && now.After(until) {
+				why = &causeError{kind: KindNetwork, err: errSlowLogin(s.acct.Timeout)}
+			}
+			if why != nil {
+				s.raw.cut(why)
+				s.drain(done, cutGrace)
+				return classify(s.acct.Addr(), "", why, s.raw.whyFailed())
 			}
 		}
 	}
 }
 
-// commandError names the IMAP command that failed, with what it was about.
-func commandError(command string, err error) error {
-	var ierr *imap.Error
-	if errors.As(err, &ierr) {
-		return fmt.Errorf("server answered %s to %s: %w", ierr.Type, command, err)
+// drain waits a while for what was waited on to notice the cut.
+func (s *session) drain(done <-chan error, grace time.Duration) {
+	select {
+	case <-done:
+	case <-time.After(grace):
 	}
-	return fmt.Errorf("%s: %w", command, err)
 }
 
-// retryable reports whether err is worth a reconnection: the network failed,
-// rather than the server or the configuration saying no.
-func retryable(err error) bool {
-	if err == nil || errors.Is(err, ErrAuth) || errors.Is(err, ErrInsecure) ||
-		errors.Is(err, context.Canceled) {
-		return false
-	}
-	var (
-		serr  *storeError
-		ierr  *imap.Error
-		verr  *tls.CertificateVerificationError
-		uaerr x509.UnknownAuthorityError
-		herr  x509.HostnameError
-		cerr  x509.CertificateInvalidError
-	)
-	if errors.As(err, &serr) {
-		return false
-	}
-	if errors.As(err, &ierr) {
-		switch ierr.Code {
-		case imap.ResponseCodeUnavailable, imap.ResponseCodeInUse, imap.ResponseCodeLimit:
-			return true
+var (
+	errPreauth = errors.New("the server logged in before TLS (PREAUTH), so the connection cannot be secured")
+	errNoTLS   = errors.New("the server does not offer TLS on this port (use imaps://, or insecure-plaintext if you must)")
+	errNoCaps  = errors.New("the server did not say what it supports")
+)
+
+func errSlowLogin(d time.Duration) error {
+	return fmt.Errorf("connecting and logging in took more than %v", d)
+}
+
+// preamble is the exchange before go-imap takes over: the greeting, and
+// CAPABILITY and STARTTLS when needed, on the same connection. go-imap
+// cannot start TLS on a client it already runs, and its STARTTLS leaves
+// the handshake without a deadline.
+type preamble struct {
+	conn net.Conn
+	br   *bufio.Reader
+	sent io.Writer
+}
+
+func newPreamble(c net.Conn, sent io.Writer) *preamble {
+	return &preamble{conn: c, br: bufio.NewReader(c), sent: sent}
+}
+
+// line reads one line, without its CRLF, of at most maxLineBytes.
+func (p *preamble) line() (string, error) {
+	var buf []byte
+	for {
+		frag, err := p.br.ReadSlice('\n')
+		buf = append(buf, frag...)
+		if len(buf) > maxLineBytes {
+			return "", &causeError{kind: KindProtocol, err: errLineTooLong}
 		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		return strings.TrimRight(string(buf), "\r\n"), nil
+	}
+}
+
+func (p *preamble) send(cmd string) error {
+	b := []byte(cmd + "\r\n")
+	if p.sent != nil {
+		p.sent.Write(b)
+	}
+	_, err := p.conn.Write(b)
+	return err
+}
+
+// rest is what the server sent past what the preamble read.
+func (p *preamble) rest() []byte {
+	b, _ := p.br.Peek(p.br.Buffered())
+	return append([]byte(nil), b...)
+}
+
+// greeting is the server's first line.
+type greeting struct {
+	preauth bool
+	caps    []string // nil when the greeting did not list them
+}
+
+func (g *greeting) replay(caps []string) []byte { return greetingLine(g.preauth, caps) }
+
+func (p *preamble) greeting() (*greeting, error) {
+	l, err := p.line()
+	if err != nil {
+		return nil, err
+	}
+	st := parseStatus(l)
+	if st.tag != "*" {
+		return nil, &causeError{kind: KindProtocol, err: fmt.Errorf("the server's first line is not an IMAP greeting: %q", shorten(l))}
+	}
+	g := &greeting{}
+	switch st.typ {
+	case "OK":
+	case "PREAUTH":
+		g.preauth = true
+	case "BYE":
+		return nil, &imap.Error{Type: imap.StatusResponseTypeBye, Code: imap.ResponseCode(st.code), Text: st.text}
+	default:
+		return nil, &causeError{kind: KindProtocol, err: fmt.Errorf("the server's first line is not an IMAP greeting: %q", shorten(l))}
+	}
+	if st.code == "CAPABILITY" {
+		g.caps = strings.Fields(st.args)
+	}
+	return g, nil
+}
+
+// capability asks for the capabilities.
+func (p *preamble) capability() ([]string, error) {
+	if err := p.send("S1 CAPABILITY"); err != nil {
+		return nil, err
+	}
+	caps := []string{}
+	for range 64 {
+		l, err := p.line()
+		if err != nil {
+			return nil, err
+		}
+		st := parseStatus(l)
+		switch {
+		case st.tag == "*" && st.typ == "CAPABILITY":
+			caps = strings.Fields(strings.TrimSpace(l[len("* CAPABILITY"):]))
+		case st.tag == "*" && st.typ == "BYE":
+			return nil, &imap.Error{Type: imap.StatusResponseTypeBye, Code: imap.ResponseCode(st.code), Text: st.text}
+		case st.tag == "S1":
+			return caps, nil
+		}
+	}
+	return nil, &causeError{kind: KindProtocol, err: errors.New("no end to the answer to CAPABILITY")}
+}
+
+// startTLS asks for TLS; the handshake is the caller's.
+func (p *preamble) startTLS() error {
+	if err := p.send("S2 STARTTLS"); err != nil {
+		return err
+	}
+	for range 64 {
+		l, err := p.line()
+		if err != nil {
+			return err
+		}
+		st := parseStatus(l)
+		switch {
+		case st.tag == "*" && st.typ == "BYE":
+			return &imap.Error{Type: imap.StatusResponseTypeBye, Code: imap.ResponseCode(st.code), Text: st.text}
+		case st.tag != "S2":
+			continue
+		case st.typ == "OK":
+			if p.br.Buffered() > 0 {
+				// Bytes sent before the handshake would pass for part of
+				// the encrypted conversation.
+				return &causeError{kind: KindProtocol, err: errors.New("the server sent data after agreeing to STARTTLS")}
+			}
+			return nil
+		case st.typ == "NO" || st.typ == "BAD":
+			return &imap.Error{Type: imap.StatusResponseType(st.typ), Code: imap.ResponseCode(st.code), Text: st.text}
+		default:
+			return &causeError{kind: KindProtocol, err: fmt.Errorf("not an answer to STARTTLS: %q", shorten(l))}
+		}
+	}
+	return &causeError{kind: KindProtocol, err: errors.New("no answer to STARTTLS")}
+}
+
+// status is a response line taken apart: tag, type (upper case), response
+// code (upper case) and its arguments, text.
+type status struct{ tag, typ, code, args, text string }
+
+func parseStatus(l string) status {
+	var st status
+	st.tag, l, _ = strings.Cut(l, " ")
+	st.typ, l, _ = strings.Cut(l, " ")
+	st.typ = strings.ToUpper(st.typ)
+	if strings.HasPrefix(l, "[") {
+		if end := strings.IndexByte(l, ']'); end > 0 {
+			code := l[1:end]
+			st.code, st.args, _ = strings.Cut(code, " ")
+			st.code = strings.ToUpper(st.code)
+			l = strings.TrimPrefix(l[end+1:], " ")
+		}
+	}
+	st.text = l
+	return st
+}
+
+// greetingLine is a greeting for go-imap listing caps (IMAP4rev1 when
+// there are none), so that it does not ask for them.
+func greetingLine(preauth bool, caps []string) []byte {
+	typ := "OK"
+	if preauth {
+		typ = "PREAUTH"
+	}
+	var b strings.Builder
+	b.WriteString("* " + typ + " [CAPABILITY")
+	n := 0
+	for _, c := range caps {
+		if validAtom(c) {
+			b.WriteString(" " + c)
+			n++
+		}
+	}
+	if n == 0 {
+		b.WriteString(" " + string(imap.CapIMAP4rev1))
+	}
+	b.WriteString("] ready\r\n")
+	return []byte(b.String())
+}
+
+func validAtom(s string) bool {
+	if s == "" {
 		return false
 	}
-	if errors.As(err, &verr) || errors.As(err, &uaerr) || errors.As(err, &herr) || errors.As(err, &cerr) {
-		return false
+	for i := range len(s) {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte(`(){%*"\]`, c) >= 0 {
+			return false
+		}
 	}
 	return true
 }
 
-// storeError is a failure to write the store, which no reconnection cures.
-type storeError struct{ err error }
+func hasCap(caps []string, c imap.Cap) bool {
+	for _, x := range caps {
+		if strings.EqualFold(x, string(c)) {
+			return true
+		}
+	}
+	return false
+}
 
-func (e *storeError) Error() string { return "write the store: " + e.err.Error() }
-func (e *storeError) Unwrap() error { return e.err }
+// isAnswer reports whether err is the server's NO or BAD.
+func isAnswer(err error) bool {
+	var ierr *imap.Error
+	return errors.As(err, &ierr) && ierr.Type != imap.StatusResponseTypeBye
+}
+
+// shorten keeps the start of a long line, for an error message.
+func shorten(s string) string {
+	if len(s) > 80 {
+		return s[:80] + "..."
+	}
+	return s
+}

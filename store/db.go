@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -88,7 +90,16 @@ func Open(path string, opts Options) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create store folder: %w", err)
 	}
-	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, NoSync: opts.NoSync})
+	bopts := &bolt.Options{Timeout: opts.Timeout, NoSync: opts.NoSync}
+	if runtime.GOOS != "windows" && strconv.IntSize == 64 {
+		// Map a gigabyte of address space at once (only what is read takes
+		// memory): a store that grows then never remaps its file, which
+		// copies every record the writing transaction holds and makes the
+		// interface's reads wait for the sync. On Windows the file would be
+		// made that large.
+		bopts.InitialMmapSize = 1 << 30
+	}
+	b, err := bolt.Open(path, 0o600, bopts)
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, &Error{Code: ErrLocked, Detail: path}
 	}

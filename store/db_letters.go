@@ -50,9 +50,10 @@ type MailboxState struct {
 // letters.
 func (db *DB) Add(in []Incoming) (AddResult, error) {
 	var res AddResult
+	sums := digestAll(in)
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		var err error
-		res, err = db.add(tx, in)
+		res, err = db.add(tx, in, sums)
 		return err
 	})
 	return res, err
@@ -63,9 +64,10 @@ func (db *DB) Add(in []Incoming) (AddResult, error) {
 // while UIDVALIDITY is unchanged.
 func (db *DB) AddFromMailbox(mailbox string, st MailboxState, in []Incoming) (AddResult, error) {
 	var res AddResult
+	sums := digestAll(in)
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		var err error
-		if res, err = db.add(tx, in); err != nil {
+		if res, err = db.add(tx, in, sums); err != nil {
 			return err
 		}
 		b := tx.Bucket(bucketMailboxes)
@@ -99,38 +101,42 @@ func sourceKey(s Source) []byte {
 	return binary.BigEndian.AppendUint32(k, s.UID)
 }
 
-func (db *DB) add(tx *bolt.Tx, in []Incoming) (AddResult, error) {
+// add stores the messages in, whose digests are sums, in tx.
+func (db *DB) add(tx *bolt.Tx, in []Incoming, sums []digest) (AddResult, error) {
 	var res AddResult
-	bySource, byHash := tx.Bucket(bucketBySource), tx.Bucket(bucketByHash)
+	if len(in) == 0 {
+		return res, nil
+	}
+	w := newWriter(db, tx)
+	w.appending()
 	for i := range in {
 		m := &in[i]
 		var skey []byte
 		if m.Source.Mailbox != "" {
 			skey = sourceKey(m.Source)
-			if bySource.Get(skey) != nil {
+			if w.bySource.Get(skey) != nil {
 				res.Duplicates++
 				continue
 			}
 		}
-		sum := sha256Hex(m.Raw)
-		hkey := contentKey(m.Raw)
-		if id := byHash.Get(hkey); id != nil {
+		hkey := sums[i].content
+		if id := w.byHash.Get(hkey); id != nil {
 			res.Duplicates++
 			if skey != nil {
 				// Remember the new UID of a message already stored (a changed
 				// UIDVALIDITY), so the next sync skips it without hashing.
-				if err := bySource.Put(skey, id); err != nil {
+				if err := w.bySource.Put(skey, id); err != nil {
 					return res, err
 				}
 			}
 			continue
 		}
-		id, err := tx.Bucket(bucketLetters).NextSequence()
+		id, err := w.letters.NextSequence()
 		if err != nil {
 			return res, err
 		}
 		l := &Letter{
-			ID: id, Stage: StageReceived, SHA256: sum, Size: int64(len(m.Raw)),
+			ID: id, Stage: StageReceived, SHA256: sums[i].sha256, Size: int64(len(m.Raw)),
 			Source: m.Source, MessageID: m.MessageID, From: m.From, Subject: m.Subject,
 			Date: m.Date, HasAttachments: m.HasAttachments, ParseProblem: m.ParseProblem,
 			ReceivedAt: m.ReceivedAt,
@@ -138,26 +144,27 @@ func (db *DB) add(tx *bolt.Tx, in []Incoming) (AddResult, error) {
 		if l.ReceivedAt.IsZero() {
 			l.ReceivedAt = db.now()
 		}
-		if err := tx.Bucket(bucketRaw).Put(u64(id), m.Raw); err != nil {
+		key := u64(id)
+		if err := w.raw.Put(key, m.Raw); err != nil {
 			return res, fmt.Errorf("store message: %w", err)
 		}
 		if skey != nil {
-			if err := bySource.Put(skey, u64(id)); err != nil {
+			if err := w.bySource.Put(skey, key); err != nil {
 				return res, err
 			}
 		}
-		if err := byHash.Put(hkey, u64(id)); err != nil {
+		if err := w.byHash.Put(hkey, key); err != nil {
 			return res, err
 		}
-		if err := tx.Bucket(bucketByReceived).Put(receivedKey(l), nil); err != nil {
+		if err := w.byReceived.Put(receivedKey(l), nil); err != nil {
 			return res, err
 		}
-		if err := db.save(tx, nil, l, ActionReceive, "", ""); err != nil {
+		if err := w.save(nil, l, ActionReceive, "", ""); err != nil {
 			return res, err
 		}
 		res.Added = append(res.Added, id)
 	}
-	return res, nil
+	return res, w.flush()
 }
 
 // contentKey identifies a message by its content: the SHA-256 of its bytes
@@ -165,15 +172,29 @@ func (db *DB) add(tx *bolt.Tx, in []Incoming) (AddResult, error) {
 // export often writes LF for the same message.
 func contentKey(raw []byte) []byte {
 	h := sha256.New()
+	// The lines go to the hash through a buffer: one write per line costs
+	// more than the hashing itself.
+	var buf [8 << 10]byte
+	n := 0
 	for len(raw) > 0 {
 		i := bytes.Index(raw, []byte("\r\n"))
-		if i < 0 {
-			h.Write(raw)
-			break
+		line := raw
+		if i >= 0 {
+			line, raw = raw[:i], raw[i+1:] // keep the LF
+		} else {
+			raw = nil
 		}
-		h.Write(raw[:i])
-		raw = raw[i+1:] // keep the LF
+		for len(line) > 0 {
+			if n == len(buf) {
+				h.Write(buf[:])
+				n = 0
+			}
+			c := copy(buf[n:], line)
+			n += c
+			line = line[c:]
+		}
 	}
+	h.Write(buf[:n])
 	return h.Sum(nil)
 }
 
@@ -188,65 +209,8 @@ func stageKey(s Stage, id uint64) []byte {
 
 func stageCountKey(s Stage) []byte { return []byte("count/" + string(s)) }
 
-// moveStage keeps the stage index and the stage counters in step with a
-// letter that moved from stage from ("" for a new letter) to its stage.
-func moveStage(tx *bolt.Tx, l *Letter, from Stage) error {
-	stages, meta := tx.Bucket(bucketByStage), tx.Bucket(bucketMeta)
-	add := func(s Stage, d int64) error {
-		var n uint64
-		if v := meta.Get(stageCountKey(s)); v != nil {
-			n = binary.BigEndian.Uint64(v)
-		}
-		return meta.Put(stageCountKey(s), u64(uint64(int64(n)+d)))
-	}
-	if from != "" {
-		if err := stages.Delete(stageKey(from, l.ID)); err != nil {
-			return err
-		}
-		if err := add(from, -1); err != nil {
-			return err
-		}
-	}
-	if err := stages.Put(stageKey(l.Stage, l.ID), u64(uint64(l.ReceivedAt.UnixNano()))); err != nil {
-		return err
-	}
-	return add(l.Stage, 1)
-}
-
 func agendaKey(a AgendaNumber) []byte {
 	return append(u32(uint32(a.Year)), u32(uint32(a.Seq))...)
-}
-
-// save writes the letter l, which was before (nil for a new letter), keeps
-// the indexes in step, and appends the audit event, all in tx.
-func (db *DB) save(tx *bolt.Tx, before []byte, l *Letter, action Action, from Stage, reason string) error {
-	after, err := json.Marshal(l)
-	if err != nil {
-		return fmt.Errorf("encode letter %d: %w", l.ID, err)
-	}
-	id := u64(l.ID)
-	if err := tx.Bucket(bucketLetters).Put(id, after); err != nil {
-		return fmt.Errorf("write letter %d: %w", l.ID, err)
-	}
-	if from != l.Stage {
-		if err := moveStage(tx, l, from); err != nil {
-			return err
-		}
-	}
-	if !l.Agenda.IsZero() {
-		if err := tx.Bucket(bucketAgenda).Put(agendaKey(l.Agenda), id); err != nil {
-			return err
-		}
-	}
-	if err := tx.Bucket(bucketSearch).Put(id, searchText(l)); err != nil {
-		return err
-	}
-	e := &Event{LetterID: l.ID, Action: action, From: from, To: l.Stage, Reason: reason,
-		LetterSHA256: sha256Hex(after)}
-	if e.Before, e.After, err = diff(before, after); err != nil {
-		return err
-	}
-	return db.appendEvent(tx, e)
 }
 
 // searchText is what Search looks in: the fields an operator searches by,
@@ -255,30 +219,6 @@ func searchText(l *Letter) []byte {
 	fields := []string{l.Agenda.String(), l.LetterNumber, l.From, l.Origin, l.Subject, l.Summary,
 		l.MessageID, strconv.FormatUint(l.ID, 10)}
 	return []byte(strings.ToLower(strings.Join(fields, "\x1f")))
-}
-
-// appendEvent completes e (sequence, time, operator, chain) and appends it.
-func (db *DB) appendEvent(tx *bolt.Tx, e *Event) error {
-	events, meta := tx.Bucket(bucketEvents), tx.Bucket(bucketMeta)
-	seq, err := events.NextSequence()
-	if err != nil {
-		return err
-	}
-	e.Seq, e.Time, e.Operator = seq, db.now(), db.operator
-	body, err := sealEvent(e, string(meta.Get(keyChainHead)))
-	if err != nil {
-		return err
-	}
-	if err := events.Put(u64(seq), append([]byte(e.Hash), body...)); err != nil {
-		return fmt.Errorf("write event: %w", err)
-	}
-	if err := meta.Put(keyChainHead, []byte(e.Hash)); err != nil {
-		return err
-	}
-	if e.LetterID != 0 {
-		return tx.Bucket(bucketLetterEvents).Put(append(u64(e.LetterID), u64(seq)...), nil)
-	}
-	return nil
 }
 
 // hashLen is the length of the hex hash stored before each event's body.

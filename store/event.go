@@ -136,3 +136,34 @@ func sha256Hex(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
+
+// receivedSummary is the After of a new letter's event: what identifies the
+// letter (its stage and the SHA-256 of its raw message), not a copy of the
+// whole record, which the event's LetterSHA256 binds.
+func receivedSummary(l *Letter) map[string]json.RawMessage {
+	return map[string]json.RawMessage{
+		"sha256": jsonString(l.SHA256),
+		"stage":  jsonString(string(l.Stage)),
+	}
+}
+
+// jsonString is s as a JSON string, exactly as encoding/json writes it.
+func jsonString(s string) json.RawMessage {
+	if plainJSON(s) {
+		b := make([]byte, 0, len(s)+2)
+		return append(append(append(b, '"'), s...), '"')
+	}
+	b, _ := json.Marshal(s) // a string always encodes
+	return b
+}
+
+// plainJSON reports whether encoding/json writes s between quotes as it
+// is: printable ASCII apart from the characters it escapes.
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,155 @@
+//go:build linux
+
+package mail
+
+import (
+	"bufio"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// noopRuns is how many times the bench times each side of the no-op
+// comparison; it compares medians.
+const noopRuns = 20
+
+// bareSession is the least an IMAP client can do to learn that nothing is
+// new, written on a plain socket so that it is the floor of a no-op fetch:
+// connect, STARTTLS, TLS handshake, LOGIN, STATUS INBOX (MESSAGES UIDNEXT
+// UIDVALIDITY), LOGOUT, each command waiting for its tagged answer.
+func bareSession(d *Dovecot, cfg *tls.Config) error {
+	raw, err := net.Dial("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(d.Port)))
+	if err != nil {
+		return err
+	}
+	defer raw.Close()
+	raw.SetDeadline(time.Now().Add(10 * time.Second))
+	r := bufio.NewReader(raw)
+	if line, err := r.ReadString('\n'); err != nil || !strings.HasPrefix(line, "* OK") {
+		return fmt.Errorf("greeting %q: %v", line, err)
+	}
+	if err := bareCommand(raw, r, "a", "STARTTLS"); err != nil {
+		return err
+	}
+	if r.Buffered() > 0 {
+		return fmt.Errorf("the server sent %d bytes before the TLS handshake", r.Buffered())
+	}
+	c := tls.Client(raw, cfg)
+	if err := c.Handshake(); err != nil {
+		return fmt.Errorf("TLS handshake: %w", err)
+	}
+	tr := bufio.NewReader(c)
+	for _, cmd := range []string{
+		"LOGIN " + strconv.Quote(d.User) + " " + strconv.Quote(d.Password),
+		"STATUS INBOX (MESSAGES UIDNEXT UIDVALIDITY)",
+		"LOGOUT",
+	} {
+		if err := bareCommand(c, tr, "b", cmd); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// bareCommand sends one command and reads to its tagged answer, which must
+// be OK.
+func bareCommand(w io.Writer, r *bufio.Reader, tag, cmd string) error {
+	if _, err := fmt.Fprintf(w, "%s %s\r\n", tag, cmd); err != nil {
+		return err
+	}
+	name, _, _ := strings.Cut(cmd, " ")
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if rest, ok := strings.CutPrefix(line, tag+" "); ok {
+			if !strings.HasPrefix(rest, "OK") {
+				return fmt.Errorf("%s: %s", name, strings.TrimSpace(line))
+			}
+			return nil
+		}
+	}
+}
+
+// benchNoop times, noopRuns times each and in turns, a bare STARTTLS
+// session and the desk's `fetch` with nothing new as a whole process (the
+// built binary, imap:// on loopback, so STARTTLS) on the store at dbPath,
+// and returns the medians.
+func benchNoop(t *testing.T, d *Dovecot, dbPath string) (bare, desk time.Duration) {
+	t.Helper()
+	pem, err := os.ReadFile(d.CAFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool := x509.NewCertPool()
+	pool.AppendCertsFromPEM(pem)
+	cfg := &tls.Config{RootCAs: pool, ServerName: "localhost", MinVersion: tls.VersionTLS12}
+
+	bin := buildDesk(t)
+	tmp := t.TempDir()
+	confPath := filepath.Join(tmp, "desk.toml")
+	url := fmt.Sprintf("imap://%s@localhost:%d/INBOX", d.User, d.Port)
+	if err := os.WriteFile(confPath, []byte(fmt.Sprintf("[mail]\nurl = %q\nca-file = %q\n", url, d.CAFile)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fetch := func() error {
+		cmd := exec.Command(bin, "--db", dbPath, "--config", confPath, "fetch", "--json")
+		cmd.Env = append(os.Environ(), EnvPassword+"="+d.Password, "HOME="+tmp,
+			"XDG_CONFIG_HOME="+filepath.Join(tmp, "config"), "XDG_DATA_HOME="+filepath.Join(tmp, "data"))
+		out, err := cmd.Output()
+		if err != nil {
+			return fmt.Errorf("sanapati-desk fetch: %v\n%s%s", err, out, exitStderr(err))
+		}
+		var res struct{ New *int }
+		if err := json.Unmarshal(out, &res); err != nil || res.New == nil || *res.New != 0 {
+			return fmt.Errorf("sanapati-desk fetch with nothing new printed %s (%v)", out, err)
+		}
+		return nil
+	}
+	// One of each first: the binary and its libraries into the page cache,
+	// Dovecot's login processes started.
+	if err := bareSession(d, cfg); err != nil {
+		t.Fatalf("bare session: %v", err)
+	}
+	if err := fetch(); err != nil {
+		t.Fatal(err)
+	}
+	var bares, desks []time.Duration
+	for range noopRuns {
+		start := time.Now()
+		if err := bareSession(d, cfg); err != nil {
+			t.Fatalf("bare session: %v", err)
+		}
+		bares = append(bares, time.Since(start))
+		start = time.Now()
+		if err := fetch(); err != nil {
+			t.Fatal(err)
+		}
+		desks = append(desks, time.Since(start))
+	}
+	return median(bares), median(desks)
+}
+
+// median is the middle of ds (the mean of the two middle ones for an even
+// count).
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}

@@ -1,0 +1,40 @@
+package store
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"strings"
+	"testing"
+)
+
+// The content key must never change: stores hold it in their by_hash index.
+func TestContentKeyReadsCRLFAsLF(t *testing.T) {
+	long := strings.Repeat("x", 9000)
+	for _, s := range []string{
+		"", "a", "\r\n", "\r", "\n", "\r\r\n", "a\r\nb\r\n", "a\r\r\nb\rc\n", "\r\n\r\n", "tail\r",
+		long + "\r\n" + long, strings.Repeat("baris\r\n", 5000), strings.Repeat("y", 8191) + "\r\n" + "z",
+		strings.Repeat("y", 8192) + "\r\n", strings.Repeat("y", 8193) + "\r\nz",
+	} {
+		want := sha256.Sum256(bytes.ReplaceAll([]byte(s), []byte("\r\n"), []byte("\n")))
+		if got := contentKey([]byte(s)); !bytes.Equal(got, want[:]) {
+			t.Errorf("contentKey(%q...) differs from SHA-256 with CRLF read as LF", s[:min(len(s), 16)])
+		}
+	}
+}
+
+func TestDigestAllOnEveryCore(t *testing.T) {
+	var in []Incoming
+	for n := range 200 {
+		m := message(n)
+		m.Raw = append(m.Raw, strings.Repeat("isi\r\n", 300*(n%7))...)
+		in = append(in, m)
+	}
+	for _, batch := range [][]Incoming{in[:3], in} {
+		got := digestAll(batch)
+		for i, m := range batch {
+			if got[i].sha256 != sha256Hex(m.Raw) || !bytes.Equal(got[i].content, contentKey(m.Raw)) {
+				t.Fatalf("digest %d of %d is not the message's", i, len(batch))
+			}
+		}
+	}
+}

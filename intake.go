@@ -90,7 +90,8 @@ func cmdFetch(a *app, args []string) error {
 		}
 	}
 	opts.OnRetry = func(err error, wait time.Duration) {
-		fmt.Fprintf(a.stderr, "\rterputus (%v); mencoba lagi dalam %s\n", err, wait.Round(time.Second))
+		// The sentence carries the server's words: sanitised, whatever they were.
+		fmt.Fprintf(a.stderr, "\r%s\n", mail.SanitizeLine(a.txt.T("intake.retry_in", a.txt.Sentence(err), wait.Round(time.Second))))
 	}
 	res, err := mail.Sync(ctx, db, acct, opts)
 	if bar != nil {

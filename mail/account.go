@@ -46,7 +46,10 @@ type AccountConfig struct {
 	// InsecurePlaintext allows an imap:// connection without TLS to a host
 	// that is not a loopback address. The password then travels in clear.
 	InsecurePlaintext bool
-	// Timeout bounds dialling and each wait for the server; zero means 30 s.
+	// Timeout bounds connecting and logging in (dial, greeting, STARTTLS,
+	// TLS handshake and LOGIN together), and each silence of the server
+	// while the desk waits for an answer; zero means 30 s. A server that
+	// answers but trickles is cut too (see the watchdog in deadline.go).
 	Timeout time.Duration
 }
 
@@ -65,7 +68,8 @@ type Account struct {
 	ImplicitTLS bool
 	// InsecurePlaintext is the setting of the same name.
 	InsecurePlaintext bool
-	// Timeout bounds dialling and each wait for the server.
+	// Timeout bounds connecting and logging in, and each silence of the
+	// server while the desk waits (see AccountConfig.Timeout).
 	Timeout time.Duration
 
 	tlsConfig   *tls.Config

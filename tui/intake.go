@@ -92,10 +92,16 @@ func (s intakeState) line(t *Text, st *styles, loc *time.Location, w int) string
 		return st.good.Render(truncate(text, w))
 	case mail.StateOffline:
 		text := "○ " + t.T("intake.offline", intakeReason(t, ev.Err))
+		if me := (*mail.Error)(nil); errors.As(ev.Err, &me) {
+			text = "○ " + t.T("intake.offline_mail", mail.SanitizeLine(me.Message(t.Lang)))
+		}
 		if !ev.Retry.IsZero() {
 			text += " " + t.T("intake.retry", t.Clock(ev.Retry.In(loc)))
 		}
 		return st.warn.Render(truncate(text, w))
+	}
+	if me := (*mail.Error)(nil); errors.As(ev.Err, &me) {
+		return st.overdue.Render(truncate("○ "+t.T("intake.stopped_mail", mail.SanitizeLine(me.Message(t.Lang))), w))
 	}
 	return st.overdue.Render(truncate("○ "+t.T("intake.stopped", intakeReason(t, ev.Err)), w))
 }

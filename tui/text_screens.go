@@ -100,6 +100,9 @@ var screenMessages = map[string][2]string{
 	"intake.short_syncing":    {"sinkron", "syncing"},
 	"intake.short_offline":    {"luring", "offline"},
 	"intake.short_stopped":    {"kotak surat berhenti", "mailbox stopped"},
+	"intake.offline_mail":     {"Luring. %s", "Offline. %s"},
+	"intake.stopped_mail":     {"Kotak surat berhenti. %s Setelah itu, mulai ulang desk.", "The mailbox stopped. %s Then restart the desk."},
+	"intake.retry_in":         {"%s Mencoba lagi dalam %s.", "%s Trying again in %s."},
 
 	"hdr.from":             {"Dari", "From"},
 	"hdr.to":               {"Kepada", "To"},
@@ -157,6 +160,7 @@ func (t *Text) Sentence(err error) string {
 	var (
 		pe *panicError
 		se *print.SpoolError
+		me *mail.Error
 		ce *store.Error
 	)
 	switch {
@@ -164,6 +168,8 @@ func (t *Text) Sentence(err error) string {
 		return t.T("err.panic", pe.value)
 	case errors.As(err, &se):
 		return se.Message(t.Lang)
+	case errors.As(err, &me):
+		return mail.SanitizeLine(me.Message(t.Lang))
 	case errors.As(err, &ce):
 		return t.Error(err)
 	case errors.Is(err, ErrNoSpool):

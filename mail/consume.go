@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/emersion/go-imap/v2"
@@ -54,7 +55,7 @@ func (r *batchReader) run(set imap.UIDSet, cmd *imapclient.FetchCommand) error {
 		if pass > 0 {
 			if len(named) > 0 {
 				r.flush(false)
-				return &noBodyError{uids: named}
+				return &Error{Kind: KindProtocol, Server: r.s.acct.Addr(), Op: "UID FETCH", UIDs: named.String(), Err: errNoBody}
 			}
 			// Found by the search, never named by two FETCHes: expunged
 			// meanwhile by another client.
@@ -77,7 +78,7 @@ func (r *batchReader) read(cmd *imapclient.FetchCommand, set imap.UIDSet) error 
 		}
 		f, err := readMessage(msg)
 		if err != nil {
-			readErr = fmt.Errorf("UID FETCH %v: %w", set, err)
+			readErr = fetchError(set, err)
 			break
 		}
 		r.keep([]fetched{f})
@@ -92,7 +93,7 @@ func (r *batchReader) read(cmd *imapclient.FetchCommand, set imap.UIDSet) error 
 	}
 	cerr := cmd.Close()
 	if readErr == nil && cerr != nil {
-		readErr = commandError("UID FETCH "+set.String(), cerr)
+		readErr = fetchError(set, cerr)
 	}
 	return readErr
 }
@@ -187,13 +188,7 @@ func missingUIDs(set imap.UIDSet) []imap.UID {
 	return out
 }
 
-// noBodyError is a sync that ends because the server named messages in its
-// FETCH responses but never sent their bodies, even when asked again. The
+// errNoBody is the failure of a server that named messages in its FETCH
+// responses but never sent their bodies, even when asked again. The
 // watermark stays below them, so the next sync asks again.
-type noBodyError struct {
-	uids imap.UIDSet
-}
-
-func (e *noBodyError) Error() string {
-	return fmt.Sprintf("the server named UID %v but sent no message body for it, even when asked again", e.uids)
-}
+var errNoBody = errors.New("the server named the message but sent no body for it, even when asked again")

@@ -2,7 +2,6 @@ package mail
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -137,8 +136,7 @@ func Sync(ctx context.Context, db *store.DB, acct *Account, opts SyncOptions) (S
 		if ctx.Err() != nil {
 			return total, ctx.Err()
 		}
-		var nobody *noBodyError
-		if !retryable(err) || errors.As(err, &nobody) || attempt >= opts.Retries {
+		if !retryable(err) || attempt >= opts.Retries {
 			return total, err
 		}
 		wait := opts.backoff(attempt)

@@ -123,7 +123,7 @@ func revert(current []byte, e *Event, keep ...string) ([]byte, error) {
 // stored body and its hash.
 func sealEvent(e *Event, prev string) ([]byte, error) {
 	e.Prev = prev
-	body, err := json.Marshal(e)
+	body, err := encodeEvent(e)
 	if err != nil {
 		return nil, fmt.Errorf("encode event: %w", err)
 	}

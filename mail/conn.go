@@ -9,6 +9,7 @@ import (
 	"io"
 	"mime"
 	"net"
+	"os"
 	"strings"
 	"time"
 
@@ -86,6 +87,9 @@ func (s *session) connect(ctx context.Context, until time.Time) (*imapConn, erro
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
+		if isTimeout(err) {
+			err = errNoAnswer(a.Timeout)
+		}
 		return nil, &Error{Kind: KindNetwork, Server: a.Addr(), Op: "connect", Err: err}
 	}
 	raw := newWatchedConn(c)
@@ -109,7 +113,13 @@ func (s *session) connect(ctx context.Context, until time.Time) (*imapConn, erro
 // secure runs the exchange before go-imap takes over.
 func (s *session) secure(ctx context.Context, raw *watchedConn) (*imapConn, error) {
 	a := s.acct
-	fail := func(op string, err error) error { return classify(a.Addr(), op, err, raw.whyFailed()) }
+	fail := func(op string, err error) error {
+		cause := raw.whyFailed()
+		if isTimeout(err) || (cause != nil && isTimeout(cause.err)) {
+			cause = &causeError{kind: KindNetwork, err: errNoAnswer(a.Timeout)}
+		}
+		return classify(a.Addr(), op, err, cause)
+	}
 	if a.ImplicitTLS {
 		cfg := a.tlsConfig.Clone()
 		cfg.NextProtos = []string{"imap"}
@@ -302,6 +312,17 @@ var (
 	errNoTLS   = errors.New("the server does not offer TLS on this port (use imaps://, or insecure-plaintext if you must)")
 	errNoCaps  = errors.New("the server did not say what it supports")
 )
+
+func errNoAnswer(d time.Duration) error {
+	return fmt.Errorf("no answer within %v", d)
+}
+
+// isTimeout reports whether err is a deadline that passed.
+func isTimeout(err error) bool {
+	var nerr net.Error
+	return errors.Is(err, context.DeadlineExceeded) || errors.Is(err, os.ErrDeadlineExceeded) ||
+		(errors.As(err, &nerr) && nerr.Timeout())
+}
 
 func errSlowLogin(d time.Duration) error {
 	return fmt.Errorf("connecting and logging in took more than %v", d)

@@ -603,3 +603,85 @@ func TestLongLineChild(t *testing.T) {
 		}
 	}
 }
+
+// TestCancelDuringFetch: a cancel in the middle of pipelined fetches ends
+// the sync within a second and leaves a whole store that a later sync
+// completes.
+func TestCancelDuringFetch(t *testing.T) {
+	srv := startMemServer(t, nil)
+	for i := 1; i <= 300; i++ {
+		srv.appendMessages(t, testMessage(i))
+	}
+	p := StartProxy(t, srv.Addr)
+	p.SetDelay(20 * time.Millisecond)
+	db := openStore(t)
+	acct := testAccount(t, p.Addr, testPassword)
+	ctx, cancel := context.WithCancel(context.Background())
+	started := make(chan struct{})
+	var once sync.Once
+	done := make(chan error, 1)
+	go func() {
+		_, err := Sync(ctx, db, acct, SyncOptions{BatchSize: 20, InFlight: 3,
+			Progress: func(Progress) { once.Do(func() { close(started) }) }})
+		done <- err
+	}()
+	select {
+	case <-started:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no message fetched within 10 s")
+	}
+	start := time.Now()
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("Sync() = %v, want context.Canceled", err)
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("Sync() returned %v after the cancel, want within a second", d)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Sync() still running 5 s after the cancel")
+	}
+	p.SetDelay(0)
+	rep, err := db.Verify()
+	if err != nil || !rep.OK() {
+		t.Fatalf("Verify() = %+v, %v", rep, err)
+	}
+	if _, err := Sync(context.Background(), db, acct, SyncOptions{}); err != nil || storedCount(t, db) != 300 {
+		t.Fatalf("Sync() after the cancel = %v, stored %d; want all 300", err, storedCount(t, db))
+	}
+}
+
+// TestWatchStalledServerGoesOffline: the watcher meets a server that falls
+// silent after LOGIN and reports the interface's sentence within the
+// bound, then keeps trying.
+func TestWatchStalledServerGoesOffline(t *testing.T) {
+	shortBounds(t, 2*time.Second)
+	srv := startScripted(t, func(n int, c net.Conn, r *bufio.Reader) {
+		io.WriteString(c, greet)
+		answerUntil(c, r, "EXAMINE")
+		io.Copy(io.Discard, r)
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	start := time.Now()
+	ch := Watch(ctx, openStore(t), misbehaveAccount(t, srv.Addr, "", time.Second), WatchOptions{})
+	for e := range ch {
+		if e.State == StateStopped {
+			t.Fatalf("watcher stopped: %v", e.Err)
+		}
+		if e.State != StateOffline {
+			continue
+		}
+		var me *Error
+		if !errors.As(e.Err, &me) || me.Kind != KindNetwork {
+			t.Fatalf("offline: %v, want a network *Error", e.Err)
+		}
+		if d := time.Since(start); d > 4*time.Second {
+			t.Errorf("offline after %v, want within 4 s", d)
+		}
+		t.Logf("offline after %v: %s", time.Since(start).Round(time.Millisecond), me.Message("id"))
+		return
+	}
+}

@@ -2,11 +2,13 @@ package mail
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/emersion/go-message/charset"
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
@@ -155,3 +157,28 @@ func base64Value(c byte) int {
 	}
 	return -1
 }
+
+// toUTF8 converts b from charset cs; unknown charsets and invalid bytes are
+// read as Windows-1252, the usual suspect.
+func toUTF8(cs string, b []byte) string {
+	if cs != "" && !strings.EqualFold(cs, "utf-8") && !strings.EqualFold(cs, "us-ascii") {
+		if r, err := charset.Reader(cs, bytes.NewReader(b)); err == nil {
+			var out bytes.Buffer
+			if _, err := out.ReadFrom(r); err == nil {
+				return out.String()
+			}
+		}
+	}
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	s, err := charmap.Windows1252.NewDecoder().Bytes(b)
+	if err != nil {
+		return strings.ToValidUTF8(string(b), "\uFFFD")
+	}
+	return string(s)
+}
+
+// decodeWords decodes RFC 2047 words and raw 8-bit text in a value that
+// declares no charset of its own.
+func decodeWords(s string) string { return headerText(s, "") }

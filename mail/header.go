@@ -3,9 +3,14 @@ package mail
 import (
 	"bytes"
 	"encoding/base64"
+	"mime"
+	netmail "net/mail"
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	message "github.com/emersion/go-message"
+	"github.com/emersion/go-message/charset"
 )
 
 // Header fields as real mail writes them: raw 8-bit bytes in any charset,
@@ -19,8 +24,12 @@ import (
 // its encoding letter: senders write it and readers cope.
 var encodedWord = regexp.MustCompile(`=\?([^?\s]+)\?\s*([bBqQ])\?(.*?)\?=`)
 
+// addressParser reads address fields once headerAddresses has made every
+// encoded word in them well-formed UTF-8.
+var addressParser = &netmail.AddressParser{WordDecoder: &mime.WordDecoder{CharsetReader: charset.Reader}}
+
 // headerText decodes a field's value for display: raw 8-bit bytes are read
-// as rawText says, RFC 2047 words in their own charsets. cs is the charset
+// as rawDecoder says, RFC 2047 words in their own charsets. cs is the charset
 // the entity declares in its Content-Type, "" for none.
 func headerText(v, cs string) string {
 	return decodeField(v, cs, false)
@@ -205,35 +214,87 @@ func isUTF8Charset(cs string) bool {
 
 // messageStart skips what may come before a message's header: an mbox
 // "From " envelope line, lines of white space, and the indentation of a
-// first field ("  From: ..."). What follows is then read as usual.
+// first field ("  From: ..."). It skips them only when a header field
+// follows, so text that merely starts that way is left whole.
 func messageStart(raw []byte) []byte {
-	if bytes.HasPrefix(raw, []byte("From ")) {
-		if i := bytes.IndexByte(raw, '\n'); i >= 0 {
-			raw = raw[i+1:]
-		} else {
+	rest := raw
+	if bytes.HasPrefix(rest, []byte("From ")) {
+		i := bytes.IndexByte(rest, '\n')
+		if i < 0 {
 			return raw
 		}
+		rest = rest[i+1:]
 	}
 	for {
-		i := bytes.IndexByte(raw, '\n')
+		i := bytes.IndexByte(rest, '\n')
 		if i < 0 {
 			break
 		}
-		line := bytes.TrimRight(raw[:i], "\r")
+		line := bytes.TrimRight(rest[:i], "\r")
 		if len(line) == 0 || len(bytes.Trim(line, " \t")) != 0 {
 			break
 		}
-		raw = raw[i+1:]
+		rest = rest[i+1:]
 	}
-	if len(raw) > 0 && (raw[0] == ' ' || raw[0] == '\t') {
-		t := bytes.TrimLeft(raw, " \t")
-		line := t
-		if i := bytes.IndexByte(t, '\n'); i >= 0 {
-			line = t[:i]
+	rest = bytes.TrimLeft(rest, " \t")
+	if len(rest) == len(raw) {
+		return raw
+	}
+	line := rest
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		line = rest[:i]
+	}
+	if _, ok := fieldName(line); !ok {
+		return raw
+	}
+	return rest
+}
+
+func (r *reader) headers(h message.Header) {
+	m := r.m
+	// Raw 8-bit text in the header is read in the charset the entity
+	// declares, when it is not UTF-8 already.
+	_, params, _ := contentType(h)
+	cs := params["charset"]
+	m.Subject = SanitizeLine(headerText(h.Get("Subject"), cs))
+	m.From, m.FromName, m.FromAddress = r.addresses(h, "From", cs)
+	m.To, _, _ = r.addresses(h, "To", cs)
+	m.Cc, _, _ = r.addresses(h, "Cc", cs)
+	if id := strings.TrimSpace(h.Get("Message-Id")); id != "" {
+		m.MessageID = SanitizeLine(strings.Trim(id, "<>"))
+	}
+	if v := h.Get("Date"); v != "" {
+		d, err := parseDate(v)
+		if err != nil {
+			r.problem("", "the date %q could not be read", SanitizeLine(v))
 		}
-		if _, ok := fieldName(line); ok {
-			raw = t
+		m.Date = d
+	}
+}
+
+// addresses formats an address field; the first address's name and
+// address are returned too. cs is the charset of raw 8-bit text.
+func (r *reader) addresses(h message.Header, key, cs string) (all, name, addr string) {
+	v := h.Get(key)
+	if v == "" {
+		return "", "", ""
+	}
+	list, err := addressParser.ParseList(headerAddresses(v, cs))
+	if err != nil || len(list) == 0 {
+		s := SanitizeLine(headerText(v, cs))
+		return s, "", s
+	}
+	out := make([]string, len(list))
+	for i, a := range list {
+		n, ad := SanitizeLine(decodeWords(a.Name)), SanitizeLine(a.Address)
+		if i == 0 {
+			name, addr = n, ad
+		}
+		if n != "" {
+			out[i] = n + " <" + ad + ">"
+		} else {
+			out[i] = ad
 		}
 	}
-	return raw
+	return strings.Join(out, ", "), name, addr
 }

@@ -75,6 +75,8 @@ func TestMessageStart(t *testing.T) {
 		{"empty header kept", "\nbody", "\nbody"},
 		{"indented text is not a header", "  just text\n", "  just text\n"},
 		{"a From field is no envelope", "From: a@example.org\n\nbody", "From: a@example.org\n\nbody"},
+		{"text that starts with From", "From the desk of the secretary\nwe greet you.\n", "From the desk of the secretary\nwe greet you.\n"},
+		{"spaces before text", "   \nDear all,\n", "   \nDear all,\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := string(messageStart([]byte(tc.in))); got != tc.want {

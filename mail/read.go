@@ -156,55 +156,6 @@ func (r *reader) read(raw []byte) {
 	r.m.Text = Sanitize(text)
 }
 
-func (r *reader) headers(h message.Header) {
-	m := r.m
-	// Raw 8-bit text in the header is read in the charset the entity
-	// declares, when it is not UTF-8 already.
-	_, params, _ := contentType(h)
-	cs := params["charset"]
-	m.Subject = SanitizeLine(headerText(h.Get("Subject"), cs))
-	m.From, m.FromName, m.FromAddress = r.addresses(h, "From", cs)
-	m.To, _, _ = r.addresses(h, "To", cs)
-	m.Cc, _, _ = r.addresses(h, "Cc", cs)
-	if id := strings.TrimSpace(h.Get("Message-Id")); id != "" {
-		m.MessageID = SanitizeLine(strings.Trim(id, "<>"))
-	}
-	if v := h.Get("Date"); v != "" {
-		d, err := parseDate(v)
-		if err != nil {
-			r.problem("", "the date %q could not be read", SanitizeLine(v))
-		}
-		m.Date = d
-	}
-}
-
-// addresses formats an address field; the first address's name and
-// address are returned too. cs is the charset of raw 8-bit text.
-func (r *reader) addresses(h message.Header, key, cs string) (all, name, addr string) {
-	v := h.Get(key)
-	if v == "" {
-		return "", "", ""
-	}
-	list, err := addressParser.ParseList(headerAddresses(v, cs))
-	if err != nil || len(list) == 0 {
-		s := SanitizeLine(headerText(v, cs))
-		return s, "", s
-	}
-	out := make([]string, len(list))
-	for i, a := range list {
-		n, ad := SanitizeLine(decodeWords(a.Name)), SanitizeLine(a.Address)
-		if i == 0 {
-			name, addr = n, ad
-		}
-		if n != "" {
-			out[i] = n + " <" + ad + ">"
-		} else {
-			out[i] = ad
-		}
-	}
-	return strings.Join(out, ", "), name, addr
-}
-
 // entity reads one entity's body and returns the text it contributes.
 func (r *reader) entity(h message.Header, body []byte, depth int, label string) []piece {
 	r.parts++

@@ -140,15 +140,19 @@ func (e *Error) Message(lang string) string {
 	if server == "" {
 		server = "?"
 	}
-	said := e.Text
-	if said == "" {
-		said = e.detail()
+	said := e.detail()
+	op := e.op()
+	if e.Op == "" {
+		op = "sinkronisasi"
+		if lang == "en" {
+			op = "the sync"
+		}
 	}
 	var s string
 	if lang == "en" {
 		switch e.Kind {
 		case KindNetwork:
-			s = fmt.Sprintf("The connection to the mail server %s failed during %s (%s). The desk tries again by itself; if this goes on, check the network or ask the mail server's administrator.", server, e.op(), said)
+			s = fmt.Sprintf("The connection to the mail server %s failed during %s (%s). The desk tries again by itself; if this goes on, check the network or ask the mail server's administrator.", server, op, said)
 		case KindUnavailable:
 			s = fmt.Sprintf("The mail server %s cannot serve now (%s). The desk tries again later by itself; if this goes on, ask the mail server's administrator.", server, said)
 		case KindAuth:
@@ -156,16 +160,16 @@ func (e *Error) Message(lang string) string {
 		case KindInsecure:
 			s = fmt.Sprintf("The connection to the mail server %s would not be safe (%s). Check the mailbox address and the certificate (ca-file) in the settings.", server, said)
 		case KindRefused:
-			s = fmt.Sprintf("The mail server %s refused %s (%s). Check the mailbox name in the settings.", server, e.op(), said)
+			s = fmt.Sprintf("The mail server %s refused %s (%s). Check the mailbox name in the settings.", server, op, said)
 		case KindProtocol:
-			s = fmt.Sprintf("The mail server %s sent an answer the desk cannot read during %s (%s). The desk does not retry; report this to the mail server's administrator, and take letters in with 'import' meanwhile.", server, e.op(), said)
+			s = fmt.Sprintf("The mail server %s sent an answer the desk cannot read during %s (%s). The desk does not retry; report this to the mail server's administrator, and take letters in with 'import' meanwhile.", server, op, said)
 		default:
-			s = fmt.Sprintf("The mailbox at %s failed during %s (%s).", server, e.op(), said)
+			s = fmt.Sprintf("The mailbox at %s failed during %s (%s).", server, op, said)
 		}
 	} else {
 		switch e.Kind {
 		case KindNetwork:
-			s = fmt.Sprintf("Sambungan ke server surat %s gagal saat %s (%s). Desk mencoba lagi sendiri; jika terus begini, periksa jaringan atau hubungi pengelola server surat.", server, e.op(), said)
+			s = fmt.Sprintf("Sambungan ke server surat %s gagal saat %s (%s). Desk mencoba lagi sendiri; jika terus begini, periksa jaringan atau hubungi pengelola server surat.", server, op, said)
 		case KindUnavailable:
 			s = fmt.Sprintf("Server surat %s sedang tidak dapat melayani (%s). Desk mencoba lagi nanti dengan sendirinya; jika berlanjut, hubungi pengelola server surat.", server, said)
 		case KindAuth:
@@ -173,11 +177,11 @@ func (e *Error) Message(lang string) string {
 		case KindInsecure:
 			s = fmt.Sprintf("Sambungan ke server surat %s tidak aman (%s). Periksa alamat kotak surat dan sertifikat (ca-file) di pengaturan.", server, said)
 		case KindRefused:
-			s = fmt.Sprintf("Server surat %s menolak %s (%s). Periksa nama kotak surat di pengaturan.", server, e.op(), said)
+			s = fmt.Sprintf("Server surat %s menolak %s (%s). Periksa nama kotak surat di pengaturan.", server, op, said)
 		case KindProtocol:
-			s = fmt.Sprintf("Server surat %s mengirim jawaban yang tidak dapat dibaca saat %s (%s). Desk tidak mengulang; laporkan ke pengelola server surat, dan sementara itu masukkan naskah dengan 'import'.", server, e.op(), said)
+			s = fmt.Sprintf("Server surat %s mengirim jawaban yang tidak dapat dibaca saat %s (%s). Desk tidak mengulang; laporkan ke pengelola server surat, dan sementara itu masukkan naskah dengan 'import'.", server, op, said)
 		default:
-			s = fmt.Sprintf("Kotak surat di %s gagal saat %s (%s).", server, e.op(), said)
+			s = fmt.Sprintf("Kotak surat di %s gagal saat %s (%s).", server, op, said)
 		}
 	}
 	return SanitizeLine(s)
@@ -186,7 +190,7 @@ func (e *Error) Message(lang string) string {
 func (e *Error) op() string {
 	op := e.Op
 	if op == "" {
-		op = "connect"
+		op = "sync"
 	}
 	if e.UIDs != "" {
 		op += " " + e.UIDs
@@ -194,10 +198,22 @@ func (e *Error) op() string {
 	return op
 }
 
-// detail is the cause in a few words, for the sentence.
+// detail is the cause in a few words, for the sentence: the server's own
+// words when it answered, else what went wrong, with the server's words
+// after it.
 func (e *Error) detail() string {
-	if e.Err == nil {
+	var ierr *imap.Error
+	switch {
+	case errors.As(e.Err, &ierr) && e.Text != "":
+		return e.Text
+	case errors.As(e.Err, &ierr):
+		return SanitizeLine(string(ierr.Type) + " " + string(ierr.Code))
+	case e.Err == nil && e.Text != "":
+		return e.Text
+	case e.Err == nil:
 		return e.Kind.String()
+	case e.Text != "":
+		return SanitizeLine(e.Err.Error() + "; " + e.Text)
 	}
 	return SanitizeLine(e.Err.Error())
 }

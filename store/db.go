@@ -172,8 +172,24 @@ var migrations = []func(tx *bolt.Tx) error{
 	},
 }
 
-// init creates the buckets and runs the migrations a store file needs.
+// init creates the buckets and runs the migrations a store file needs. A
+// store that needs neither is only read: opening it writes nothing, and so
+// waits for no fsync.
 func (db *DB) init() error {
+	current := false
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		for _, name := range allBuckets {
+			if tx.Bucket(name) == nil {
+				return nil
+			}
+		}
+		v := tx.Bucket(bucketMeta).Get(keySchema)
+		current = v != nil && binary.BigEndian.Uint32(v) == SchemaVersion
+		return nil
+	})
+	if err != nil || current {
+		return err
+	}
 	return db.bolt.Update(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {

@@ -250,7 +250,8 @@ var unavailableCodes = map[imap.ResponseCode]bool{
 // classify turns err, met while doing op at server, into an *Error. cause,
 // when not nil, is what the connection saw go wrong; it decides the kind
 // unless the server answered (a NO or BAD says more than a broken line).
-// Cancellation and store errors pass as they are.
+// An *Error whose kind is known keeps it. Cancellation and store errors
+// pass as they are.
 func classify(server, op string, err error, cause *causeError) error {
 	if err == nil {
 		return nil
@@ -270,10 +271,11 @@ func classify(server, op string, err error, cause *causeError) error {
 		if c.Op == "" {
 			c.Op = op
 		}
-		if c.Kind == 0 || (cause != nil && !answered) {
+		if c.Kind == 0 {
+			// Made without sight of the connection: decided here.
 			c.Kind = kindOf(c.Op, c.Err, cause)
 			if !answered && cause.replaces(c.Err) {
-				c.Err = cause
+				c.Err = withCause(cause, c.Err)
 			}
 		}
 		return &c
@@ -282,9 +284,20 @@ func classify(server, op string, err error, cause *causeError) error {
 	if answered {
 		out.Text = SanitizeLine(ierr.Text)
 	} else if cause.replaces(err) {
-		out.Err = cause
+		out.Err = withCause(cause, err)
 	}
 	return out
+}
+
+// withCause is cause, with err after it when err says something more than
+// that the connection is closed.
+func withCause(cause *causeError, err error) error {
+	msg := err.Error()
+	if errors.Is(err, net.ErrClosed) || strings.Contains(msg, "use of closed network connection") ||
+		strings.Contains(msg, cause.Error()) || msg == "" {
+		return cause
+	}
+	return fmt.Errorf("%w (%w)", cause, err)
 }
 
 // kindOf decides the kind of err, met while doing op.

@@ -26,6 +26,8 @@ type Incoming struct {
 	Date           time.Time
 	HasAttachments bool
 	ParseProblem   string
+
+	digest *earlyDigest // set by Digest
 }
 
 // AddResult says what Add did with a batch.

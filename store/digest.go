@@ -14,6 +14,26 @@ type digest struct {
 	content []byte
 }
 
+// earlyDigest is a digest computed by Incoming.Digest, with the bytes it
+// was computed of: Add does not trust it for a Raw replaced since.
+type earlyDigest struct {
+	digest
+	raw []byte
+}
+
+func (d *earlyDigest) of(raw []byte) bool {
+	return d != nil && len(d.raw) == len(raw) && (len(raw) == 0 || &d.raw[0] == &raw[0])
+}
+
+// Digest computes, ahead of Add, what the store reads of the message's
+// bytes: their SHA-256 and their content key. Add computes what a caller
+// did not, on every core; a caller that reads messages on several
+// goroutines can call Digest on each as it arrives, so that the store's
+// one writer does not wait for it. Raw must not change afterwards.
+func (in *Incoming) Digest() {
+	in.digest = &earlyDigest{digest{sha256Hex(in.Raw), contentKey(in.Raw)}, in.Raw}
+}
+
 // digestParallelBytes is the size of a batch above which digestAll hashes
 // on every core: below it, starting goroutines costs more than it saves.
 const digestParallelBytes = 256 << 10
@@ -24,12 +44,18 @@ const digestParallelBytes = 256 << 10
 func digestAll(in []Incoming) []digest {
 	out := make([]digest, len(in))
 	var size int
+	todo := make([]int, 0, len(in))
 	for i := range in {
+		if d := in[i].digest; d.of(in[i].Raw) {
+			out[i] = d.digest
+			continue
+		}
 		size += len(in[i].Raw)
+		todo = append(todo, i)
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(in))
+	workers := min(runtime.GOMAXPROCS(0), len(todo))
 	if size < digestParallelBytes || workers < 2 {
-		for i := range in {
+		for _, i := range todo {
 			out[i] = digest{sha256Hex(in[i].Raw), contentKey(in[i].Raw)}
 		}
 		return out
@@ -39,10 +65,11 @@ func digestAll(in []Incoming) []digest {
 	for range workers {
 		wg.Go(func() {
 			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(in) {
+				n := int(next.Add(1)) - 1
+				if n >= len(todo) {
 					return
 				}
+				i := todo[n]
 				out[i] = digest{sha256Hex(in[i].Raw), contentKey(in[i].Raw)}
 			}
 		})

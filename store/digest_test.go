@@ -38,3 +38,28 @@ func TestDigestAllOnEveryCore(t *testing.T) {
 		}
 	}
 }
+
+func TestDigestAheadOfAdd(t *testing.T) {
+	db, _ := openTest(t)
+	a, b, c := message(1), message(2), message(3)
+	for _, m := range []*Incoming{&a, &b, &c} {
+		m.Digest()
+	}
+	b.Raw = message(20).Raw // replaced after Digest: not trusted
+	res, err := db.Add([]Incoming{a, b, c})
+	if err != nil || len(res.Added) != 3 {
+		t.Fatalf("Add() = %+v, %v", res, err)
+	}
+	for i, m := range []Incoming{a, b, c} {
+		l, _ := db.Letter(res.Added[i])
+		if l.SHA256 != sha256Hex(m.Raw) {
+			t.Fatalf("letter %d records the SHA-256 of other bytes", i+1)
+		}
+	}
+	if res, err := db.Add([]Incoming{message(20)}); err != nil || res.Duplicates != 1 {
+		t.Fatalf("Add() of the replaced bytes again = %+v, %v; want a duplicate", res, err)
+	}
+	if rep, err := db.Verify(); err != nil || !rep.OK() {
+		t.Fatalf("Verify() = %v, %v", rep.Problems, err)
+	}
+}

@@ -243,7 +243,9 @@ func (s *session) close() {
 // logout says goodbye and closes without waiting for the answer: a round
 // trip saved, nothing left to lose.
 func (s *session) logout() {
-	s.c.Logout()
+	if !s.raw.closing.Load() {
+		s.c.Logout()
+	}
 	s.close()
 }
 

@@ -20,8 +20,9 @@ var (
 	// cutGrace is how long a cut waits for go-imap's goroutines to notice
 	// before the desk goes on without them.
 	cutGrace = 5 * time.Second
-	// quitGrace is the same when the operator cancelled.
-	quitGrace = 500 * time.Millisecond
+	// quitGrace is the same when the operator cancelled, and the most a
+	// close or a failed write waits for go-imap's reader.
+	quitGrace = 300 * time.Millisecond
 )
 
 // errUnreadable is the cause when go-imap gave up on what the server sent.
@@ -189,7 +190,7 @@ func (c *imapConn) Write(p []byte) (int, error) {
 		if done := c.readerDone.Load(); done != nil {
 			select {
 			case <-*done:
-			case <-time.After(cutGrace):
+			case <-time.After(quitGrace):
 			}
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/term"
 
 	"sanapati-desk/mail"
+	"sanapati-desk/tui"
 )
 
 func init() {
@@ -100,13 +101,22 @@ func cmdFetch(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	notes := tui.IntakeNotes(a.txt, res)
 	if *asJSON {
-		return a.writeJSON(map[string]int{"new": res.New, "total": res.Total,
-			"duplicates": res.Duplicates, "problems": res.Problems})
+		skipped := []uint32{}
+		for _, sk := range res.Skipped {
+			skipped = append(skipped, sk.Source.UID)
+		}
+		return a.writeJSON(map[string]any{"new": res.New, "total": res.Total,
+			"duplicates": res.Duplicates, "problems": res.Problems,
+			"skipped": skipped, "vanished": res.Vanished, "resynced": res.Resynced, "notes": notes})
 	}
 	fmt.Fprintf(a.stdout, "%d naskah baru, %d di kotak surat\n", res.New, res.Total)
 	if res.Problems > 0 {
 		fmt.Fprintf(a.stdout, "%d naskah tidak terbaca sempurna: disimpan utuh dan ditandai\n", res.Problems)
+	}
+	for _, n := range notes {
+		fmt.Fprintln(a.stdout, mail.SanitizeLine(n))
 	}
 	return nil
 }

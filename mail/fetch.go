@@ -17,6 +17,10 @@ import (
 // maxMessageBytes refuses a literal no desk should hold in memory.
 var maxMessageBytes int64 = 512 << 20
 
+// MaxMessageBytes is the size of the largest message the desk stores; a
+// larger one is recorded as skipped (store.SkippedMessage).
+func MaxMessageBytes() int64 { return maxMessageBytes }
+
 // batch is one UID FETCH: the UIDs lo..hi, and end, the UID from which the
 // next batch starts (everything in [lo, end) that exists is in this batch).
 // uids are the batch's UIDs as a search found them; nil when the range was

@@ -89,6 +89,8 @@ type SyncResult struct {
 	// Vanished counts messages the search found but that were expunged
 	// before they could be fetched.
 	Vanished int
+	// Mailbox is the mailbox synced.
+	Mailbox string
 	// Resynced is true when the stored watermark was found ahead of the
 	// server's UIDNEXT under the same UIDVALIDITY (a server restored from a
 	// backup, or a bad report once), and the mailbox was read again from
@@ -105,6 +107,9 @@ func (r *SyncResult) add(o SyncResult) {
 	r.Vanished += o.Vanished
 	r.Resynced = r.Resynced || o.Resynced
 	r.Total = o.Total
+	if o.Mailbox != "" {
+		r.Mailbox = o.Mailbox
+	}
 }
 
 // backoffBase is the first wait after a failure; tests shorten it.
@@ -178,8 +183,8 @@ func waitFor[T any](ctx context.Context, s *session, wait func() (T, error)) (T,
 // (read-only, flags untouched) and the new UIDs fetched in pipelined
 // batches.
 func (s *session) sync(ctx context.Context, db *store.DB, opts SyncOptions) (SyncResult, error) {
-	var res SyncResult
 	mailbox := s.acct.Mailbox
+	res := SyncResult{Mailbox: mailbox}
 	st, err := db.MailboxState(mailbox)
 	if err != nil {
 		return res, &storeError{err}
@@ -316,7 +321,7 @@ func (s *session) sync(ctx context.Context, db *store.DB, opts SyncOptions) (Syn
 	fetched := t.res
 	t.mu.Unlock()
 	fetched.Total = res.Total
-	fetched.Resynced = res.Resynced
+	fetched.Resynced, fetched.Mailbox = res.Resynced, mailbox
 	return fetched, err
 }
 

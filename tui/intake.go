@@ -37,8 +37,25 @@ func (m Model) handleIntake(msg intakeMsg) (tea.Model, tea.Cmd) {
 			m.setNotice(m.e.t.T("intake.new", n))
 			cmds = append(cmds, m.refresh(nil))
 		}
+		if notes := IntakeNotes(m.e.t, msg.ev.Result); len(notes) > 0 {
+			m.setNotice(strings.Join(notes, " "))
+		}
 	}
 	return m, tea.Batch(cmds...)
+}
+
+// IntakeNotes are the sentences a sync's result owes the operator beyond
+// its count: a mailbox read again from the start, a message too large to
+// keep. The command line prints the same.
+func IntakeNotes(t *Text, res mail.SyncResult) []string {
+	var out []string
+	for _, sk := range res.Skipped {
+		out = append(out, t.T("intake.skipped", sk.Source.UID, mail.SanitizeLine(sk.Source.Mailbox), t.Size(sk.Size), t.Size(mail.MaxMessageBytes())))
+	}
+	if res.Resynced {
+		out = append(out, t.T("intake.resynced", mail.SanitizeLine(res.Mailbox)))
+	}
+	return out
 }
 
 // short is the mailbox's state in a few words, for the status line.

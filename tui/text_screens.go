@@ -95,6 +95,8 @@ var screenMessages = map[string][2]string{
 	"intake.reason_auth":      {"nama pengguna atau kata sandi ditolak", "the user name or password was refused"},
 	"intake.reason_insecure":  {"sambungan tidak terenkripsi ditolak", "an unencrypted connection was refused"},
 	"intake.new":              {"%d naskah baru masuk.", "%d new letter(s) arrived."},
+	"intake.resynced":         {"Penanda sinkron kotak surat %s lebih maju dari server (server dipulihkan dari cadangan?): kotak surat dibaca ulang dari awal, tanpa naskah hilang atau ganda.", "The desk's sync mark for mailbox %s was ahead of the server (a server restored from a backup?): the mailbox was read again from the start, nothing lost or doubled."},
+	"intake.skipped":          {"Pesan UID %d di %s berukuran %s, melebihi batas desk %s: tidak disimpan. Minta pengirim mengirim ulang dengan lampiran lebih kecil.", "Message UID %d in %s is %s, more than the desk's limit of %s: not stored. Ask the sender to send it again with smaller attachments."},
 	"intake.short_connecting": {"menyambung", "connecting"},
 	"intake.short_online":     {"tersambung", "online"},
 	"intake.short_syncing":    {"sinkron", "syncing"},

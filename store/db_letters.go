@@ -52,7 +52,7 @@ type MailboxState struct {
 // letters.
 func (db *DB) Add(in []Incoming) (AddResult, error) {
 	var res AddResult
-	sums := digestAll(in)
+	sums := startDigests(in)
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		var err error
 		res, err = db.add(tx, in, sums)
@@ -66,7 +66,7 @@ func (db *DB) Add(in []Incoming) (AddResult, error) {
 // while UIDVALIDITY is unchanged.
 func (db *DB) AddFromMailbox(mailbox string, st MailboxState, in []Incoming) (AddResult, error) {
 	var res AddResult
-	sums := digestAll(in)
+	sums := startDigests(in)
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		var err error
 		if res, err = db.add(tx, in, sums); err != nil {
@@ -103,8 +103,8 @@ func sourceKey(s Source) []byte {
 	return binary.BigEndian.AppendUint32(k, s.UID)
 }
 
-// add stores the messages in, whose digests are sums, in tx.
-func (db *DB) add(tx *bolt.Tx, in []Incoming, sums []digest) (AddResult, error) {
+// add stores the messages in, whose digests sums hands out, in tx.
+func (db *DB) add(tx *bolt.Tx, in []Incoming, sums *digester) (AddResult, error) {
 	var res AddResult
 	if len(in) == 0 {
 		return res, nil
@@ -121,7 +121,8 @@ func (db *DB) add(tx *bolt.Tx, in []Incoming, sums []digest) (AddResult, error) 
 				continue
 			}
 		}
-		hkey := sums[i].content
+		sum := sums.get(i)
+		hkey := sum.content
 		if id := w.byHash.Get(hkey); id != nil {
 			res.Duplicates++
 			if skey != nil {
@@ -138,7 +139,7 @@ func (db *DB) add(tx *bolt.Tx, in []Incoming, sums []digest) (AddResult, error) 
 			return res, err
 		}
 		l := &Letter{
-			ID: id, Stage: StageReceived, SHA256: sums[i].sha256, Size: int64(len(m.Raw)),
+			ID: id, Stage: StageReceived, SHA256: sum.sha256, Size: int64(len(m.Raw)),
 			Source: m.Source, MessageID: m.MessageID, From: m.From, Subject: m.Subject,
 			Date: m.Date, HasAttachments: m.HasAttachments, ParseProblem: m.ParseProblem,
 			ReceivedAt: m.ReceivedAt,

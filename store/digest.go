@@ -2,7 +2,6 @@ package store
 
 import (
 	"runtime"
-	"sync"
 	"sync/atomic"
 )
 
@@ -27,53 +26,73 @@ func (d *earlyDigest) of(raw []byte) bool {
 
 // Digest computes, ahead of Add, what the store reads of the message's
 // bytes: their SHA-256 and their content key. Add computes what a caller
-// did not, on every core; a caller that reads messages on several
-// goroutines can call Digest on each as it arrives, so that the store's
-// one writer does not wait for it. Raw must not change afterwards.
+// did not, beside its transaction; a caller that reads messages on
+// several goroutines can call Digest on each as it arrives, so that the
+// hashing takes nothing from the store's one writer. Raw must not change
+// afterwards.
 func (in *Incoming) Digest() {
 	in.digest = &earlyDigest{digest{sha256Hex(in.Raw), contentKey(in.Raw)}, in.Raw}
 }
 
-// digestParallelBytes is the size of a batch above which digestAll hashes
-// on every core: below it, starting goroutines costs more than it saves.
+// digestParallelBytes is the size of a batch above which its digests are
+// computed on other goroutines: below it, starting them costs more than
+// it saves.
 const digestParallelBytes = 256 << 10
 
-// digestAll computes the digests of a batch before its write transaction,
-// on every core for a large batch: hashing is a fifth of what storing a
-// message costs, and the transaction runs on one core.
-func digestAll(in []Incoming) []digest {
-	out := make([]digest, len(in))
+// digester hands out the digests of a batch. For a large batch they are
+// computed on other goroutines, in the batch's order, while the write
+// transaction stores the messages before: the transaction, which runs on
+// one core and is the sync's bottleneck, does not wait for the hashing.
+type digester struct {
+	out   []digest
+	ready []chan struct{} // closed when out[i] is set; nil when all are set
+}
+
+func startDigests(in []Incoming) *digester {
+	d := &digester{out: make([]digest, len(in))}
 	var size int
 	todo := make([]int, 0, len(in))
 	for i := range in {
-		if d := in[i].digest; d.of(in[i].Raw) {
-			out[i] = d.digest
+		if e := in[i].digest; e.of(in[i].Raw) {
+			d.out[i] = e.digest
 			continue
 		}
 		size += len(in[i].Raw)
 		todo = append(todo, i)
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(todo))
-	if size < digestParallelBytes || workers < 2 {
+	if size < digestParallelBytes || len(todo) < 2 {
 		for _, i := range todo {
-			out[i] = digest{sha256Hex(in[i].Raw), contentKey(in[i].Raw)}
+			d.out[i] = digest{sha256Hex(in[i].Raw), contentKey(in[i].Raw)}
 		}
-		return out
+		return d
 	}
+	d.ready = make([]chan struct{}, len(in))
+	for _, i := range todo {
+		d.ready[i] = make(chan struct{})
+	}
+	// Half the cores: the transaction and the network need the others.
+	workers := max(1, runtime.GOMAXPROCS(0)/2)
 	var next atomic.Int64
-	var wg sync.WaitGroup
 	for range workers {
-		wg.Go(func() {
+		go func() {
 			for {
 				n := int(next.Add(1)) - 1
 				if n >= len(todo) {
 					return
 				}
 				i := todo[n]
-				out[i] = digest{sha256Hex(in[i].Raw), contentKey(in[i].Raw)}
+				d.out[i] = digest{sha256Hex(in[i].Raw), contentKey(in[i].Raw)}
+				close(d.ready[i])
 			}
-		})
+		}()
 	}
-	wg.Wait()
-	return out
+	return d
+}
+
+// get returns the digest of message i, waiting for it if need be.
+func (d *digester) get(i int) digest {
+	if d.ready != nil && d.ready[i] != nil {
+		<-d.ready[i]
+	}
+	return d.out[i]
 }

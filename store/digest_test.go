@@ -22,7 +22,7 @@ func TestContentKeyReadsCRLFAsLF(t *testing.T) {
 	}
 }
 
-func TestDigestAllOnEveryCore(t *testing.T) {
+func TestDigestsAlongsideTheTransaction(t *testing.T) {
 	var in []Incoming
 	for n := range 200 {
 		m := message(n)
@@ -30,9 +30,10 @@ func TestDigestAllOnEveryCore(t *testing.T) {
 		in = append(in, m)
 	}
 	for _, batch := range [][]Incoming{in[:3], in} {
-		got := digestAll(batch)
+		d := startDigests(batch)
 		for i, m := range batch {
-			if got[i].sha256 != sha256Hex(m.Raw) || !bytes.Equal(got[i].content, contentKey(m.Raw)) {
+			got := d.get(i)
+			if got.sha256 != sha256Hex(m.Raw) || !bytes.Equal(got.content, contentKey(m.Raw)) {
 				t.Fatalf("digest %d of %d is not the message's", i, len(batch))
 			}
 		}

@@ -178,15 +178,50 @@ func tlsConfig(host, caFile string) (*tls.Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read ca-file: %w", err)
 	}
-	pool, err := x509.SystemCertPool()
-	if err != nil || pool == nil {
-		pool = x509.NewCertPool()
-	}
-	if !pool.AppendCertsFromPEM(pem) {
+	own := x509.NewCertPool()
+	if !own.AppendCertsFromPEM(pem) {
 		return nil, fmt.Errorf("read ca-file %s: no PEM certificate in it", caFile)
 	}
-	cfg.RootCAs = pool
+	// The ca-file's certificates are trusted besides the system's. The
+	// system's are read only when the ca-file's do not verify the server:
+	// reading them costs more than a whole sync with nothing new.
+	// crypto/tls's own checks are replaced by the same checks, done here.
+	cfg.InsecureSkipVerify = true
+	cfg.VerifyConnection = func(cs tls.ConnectionState) error {
+		return verifyPeer(cs, host, own)
+	}
 	return cfg, nil
+}
+
+// verifyPeer verifies the server's chain for host against own, then
+// against the system's roots: what crypto/tls does when RootCAs holds
+// both.
+func verifyPeer(cs tls.ConnectionState, host string, own *x509.CertPool) error {
+	if len(cs.PeerCertificates) == 0 {
+		return errors.New("tls: the server sent no certificate")
+	}
+	opts := x509.VerifyOptions{DNSName: host, Roots: own, Intermediates: x509.NewCertPool()}
+	for _, c := range cs.PeerCertificates[1:] {
+		opts.Intermediates.AddCert(c)
+	}
+	leaf := cs.PeerCertificates[0]
+	_, err := leaf.Verify(opts)
+	if err == nil {
+		return nil
+	}
+	var uaerr x509.UnknownAuthorityError
+	if !errors.As(err, &uaerr) {
+		return &tls.CertificateVerificationError{UnverifiedCertificates: cs.PeerCertificates, Err: err}
+	}
+	sys, serr := x509.SystemCertPool()
+	if serr != nil || sys == nil {
+		return &tls.CertificateVerificationError{UnverifiedCertificates: cs.PeerCertificates, Err: err}
+	}
+	opts.Roots = sys
+	if _, err := leaf.Verify(opts); err != nil {
+		return &tls.CertificateVerificationError{UnverifiedCertificates: cs.PeerCertificates, Err: err}
+	}
+	return nil
 }
 
 // Password returns the account's password: SANAPATI_PASSWORD, else the

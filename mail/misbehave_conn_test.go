@@ -685,3 +685,41 @@ func TestWatchStalledServerGoesOffline(t *testing.T) {
 		return
 	}
 }
+
+// TestCAFileTrust: a server whose certificate the ca-file's CA signed is
+// trusted; one signed by another CA is refused as insecure, not retried.
+func TestCAFileTrust(t *testing.T) {
+	certs, other := t.TempDir(), t.TempDir()
+	writeTestCerts(t, certs)
+	writeTestCerts(t, other)
+	cert, err := tls.LoadX509KeyPair(filepath.Join(certs, "cert.pem"), filepath.Join(certs, "key.pem"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := startMemServer(t, nil)
+	ln, err := tls.Listen("tcp", "127.0.0.1:0", &tls.Config{Certificates: []tls.Certificate{cert}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.srv.Serve(ln)
+	for _, tc := range []struct {
+		ca   string
+		host string
+		ok   bool
+	}{{certs, "127.0.0.1", true}, {certs, "localhost", true}, {other, "127.0.0.1", false}} {
+		_, port, _ := net.SplitHostPort(ln.Addr().String())
+		a, err := NewAccount(AccountConfig{URL: "imaps://" + testUser + "@" + net.JoinHostPort(tc.host, port) + "/INBOX",
+			CAFile: filepath.Join(tc.ca, "ca.pem"), Timeout: 5 * time.Second},
+			envMap(map[string]string{EnvPassword: testPassword}), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = Sync(context.Background(), openStore(t), a, SyncOptions{Retries: 2})
+		if tc.ok && err != nil {
+			t.Errorf("%s with its own CA: Sync() = %v", tc.host, err)
+		}
+		if !tc.ok && (!errors.Is(err, ErrInsecure) || retryable(err) || !strings.Contains(err.Error(), "certificate")) {
+			t.Errorf("%s with another CA: Sync() = %v, want an insecure certificate error, not retried", tc.host, err)
+		}
+	}
+}

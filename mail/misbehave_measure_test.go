@@ -11,6 +11,8 @@ import (
 	"io"
 	"net"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -213,4 +215,65 @@ func bareCmd(w io.Writer, r *bufio.Reader, cmd string) error {
 			return nil
 		}
 	}
+}
+
+// TestNoopProcessAgainstDovecot times `sanapati-desk fetch` with nothing
+// new as a whole process (imap:// on loopback, so STARTTLS) against a bare
+// STARTTLS session. Under SANAPATI_MEASURE=1 only.
+func TestNoopProcessAgainstDovecot(t *testing.T) {
+	if os.Getenv("SANAPATI_MEASURE") != "1" {
+		t.Skip("set SANAPATI_MEASURE=1 to measure")
+	}
+	d := StartDovecot(t)
+	d.Deliver(t, crlfMessage(1, 100))
+	tmp := t.TempDir()
+	bin := filepath.Join(tmp, "sanapati-desk")
+	if b := os.Getenv("SANAPATI_MEASURE_BIN"); b != "" {
+		bin = b
+	} else if out, err := exec.Command("go", "build", "-o", bin, "..").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	conf := filepath.Join(tmp, "desk.toml")
+	url := fmt.Sprintf("imap://%s@localhost:%d/INBOX", d.User, d.Port)
+	if err := os.WriteFile(conf, []byte(fmt.Sprintf("[mail]\nurl = %q\nca-file = %q\n", url, d.CAFile)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dbPath := filepath.Join(tmp, "desk.db")
+	fetch := func() error {
+		cmd := exec.Command(bin, "--db", dbPath, "--config", conf, "fetch", "--json")
+		cmd.Env = append(os.Environ(), EnvPassword+"="+d.Password, "HOME="+tmp)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			return fmt.Errorf("fetch: %v\n%s", err, out)
+		}
+		if os.Getenv("SANAPATI_MEASURE_BIN") != "" {
+			t.Logf("%s", out)
+		}
+		return nil
+	}
+	if err := fetch(); err != nil {
+		t.Fatal(err)
+	}
+	pem, _ := os.ReadFile(d.CAFile)
+	pool := x509.NewCertPool()
+	pool.AppendCertsFromPEM(pem)
+	cfg := &tls.Config{RootCAs: pool, ServerName: "localhost", MinVersion: tls.VersionTLS12}
+	addr := net.JoinHostPort("localhost", strconv.Itoa(d.Port))
+	var bare, desk []time.Duration
+	for range 21 {
+		start := time.Now()
+		if err := bareNoop(addr, d.User, d.Password, cfg); err != nil {
+			t.Fatal(err)
+		}
+		bare = append(bare, time.Since(start))
+		start = time.Now()
+		if err := fetch(); err != nil {
+			t.Fatal(err)
+		}
+		desk = append(desk, time.Since(start))
+	}
+	slices.Sort(bare)
+	slices.Sort(desk)
+	b, k := bare[len(bare)/2], desk[len(desk)/2]
+	t.Logf("fetch with nothing new as a process, medians of 21: desk %v, bare session %v, desk/bare = %.2f", k, b, k.Seconds()/b.Seconds())
 }

@@ -313,7 +313,7 @@ var (
 )
 
 func errNoAnswer(d time.Duration) error {
-	return fmt.Errorf("no answer within %v", d)
+	return fmt.Errorf("no complete answer within %v", d)
 }
 
 // isTimeout reports whether err is a deadline that passed.

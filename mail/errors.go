@@ -293,7 +293,7 @@ func classify(server, op string, err error, cause *causeError) error {
 // that the connection is closed.
 func withCause(cause *causeError, err error) error {
 	msg := err.Error()
-	if errors.Is(err, net.ErrClosed) || strings.Contains(msg, "use of closed network connection") ||
+	if errors.Is(err, net.ErrClosed) || strings.Contains(msg, "use of closed network connection") || isTimeout(err) ||
 		strings.Contains(msg, cause.Error()) || msg == "" {
 		return cause
 	}

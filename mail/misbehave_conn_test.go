@@ -246,6 +246,17 @@ func TestMisbehavingServers(t *testing.T) {
 		},
 		kind: KindProtocol, op: "EXAMINE", within: 3 * time.Second,
 	}, {
+		name: "trickled greeting",
+		play: func(n int, c net.Conn, r *bufio.Reader) {
+			for {
+				if _, err := c.Write([]byte("*")); err != nil {
+					return
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+		},
+		kind: KindNetwork, op: "greeting", within: timeout + 3*time.Second, retried: true, says: "no complete answer within",
+	}, {
 		name: "garbage greeting",
 		play: func(n int, c net.Conn, r *bufio.Reader) {
 			io.WriteString(c, "HTTP/1.1 400 Bad Request\r\n\r\n")

@@ -78,7 +78,9 @@ func (s *session) connect(ctx context.Context, until time.Time) (*imapConn, erro
 	a := s.acct
 	dctx, cancel := context.WithDeadline(ctx, until)
 	defer cancel()
-	d := net.Dialer{KeepAlive: 15 * time.Second}
+	// A line that dies while the desk waits in IDLE, when nothing is
+	// asked and silence is normal, is noticed in about 30 s.
+	d := net.Dialer{KeepAliveConfig: net.KeepAliveConfig{Enable: true, Idle: 15 * time.Second, Interval: 5 * time.Second, Count: 3}}
 	c, err := d.DialContext(dctx, "tcp", a.Addr())
 	if err != nil {
 		if ctx.Err() != nil {

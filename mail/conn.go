@@ -274,7 +274,7 @@ func (s *session) watch(ctx context.Context, done <-chan error) error {
 func (s *session) watchUntil(ctx context.Context, done <-chan error, until time.Time) error {
 	tick := time.NewTicker(watchTick(s.acct.Timeout))
 	defer tick.Stop()
-	var m meter
+	m := meter{framed: s.raw.framed.Load(), started: true}
 	for {
 		select {
 		case err := <-done:

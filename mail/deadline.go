@@ -37,6 +37,7 @@ type watchedConn struct {
 	bytes   atomic.Int64 // bytes read
 	waited  atomic.Int64 // nanoseconds spent in reads that returned
 	reading atomic.Int64 // when the read in progress began (UnixNano); 0 none
+	framed  atomic.Int64 // bytes outside literals, as imapConn counts them
 	cause   atomic.Pointer[causeError]
 	closing atomic.Bool // the desk closed it: later failures are its own
 }
@@ -99,14 +100,23 @@ func (w *watchedConn) whyFailed() *causeError { return w.cause.Load() }
 // spent waiting in reads and of the bytes read, one a tick.
 type meter struct {
 	samples []sample
+	framed  int64 // bytes outside literals when the watch began
+	started bool
 }
 
 type sample struct{ wait, bytes int64 }
 
 // check looks at the connection at now and returns why it should be cut,
-// or nil: the read in progress has waited more than silence, or over the
-// last stallWindow of waiting fewer than stallFloor bytes a second came.
+// or nil: the read in progress has waited more than silence, over the
+// last stallWindow of waiting fewer than stallFloor bytes a second came,
+// or the wait has brought more than maxWaitBytes outside literals.
 func (w *watchedConn) check(m *meter, now time.Time, silence time.Duration) *causeError {
+	if !m.started {
+		m.framed, m.started = w.framed.Load(), true
+	}
+	if got := w.framed.Load() - m.framed; got > maxWaitBytes {
+		return &causeError{kind: KindProtocol, err: fmt.Errorf("the server sent more than %d MiB of responses without finishing", maxWaitBytes>>20)}
+	}
 	wait := w.waited.Load()
 	if r := w.reading.Load(); r != 0 {
 		since := now.Sub(time.Unix(0, r))
@@ -159,7 +169,10 @@ func (c *imapConn) Read(p []byte) (int, error) {
 	}
 	n, err := c.Conn.Read(p)
 	if n > 0 {
-		if lerr := c.limit.feed(p[:n]); lerr != nil {
+		before := c.limit.total
+		lerr := c.limit.feed(p[:n])
+		c.raw.framed.Add(c.limit.total - before)
+		if lerr != nil {
 			c.raw.cut(&causeError{kind: KindProtocol, err: lerr})
 			return 0, lerr
 		}

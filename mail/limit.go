@@ -15,6 +15,12 @@ const maxLineBytes = 1 << 20
 // number per message and may be long in a big mailbox without ESEARCH.
 const maxSearchLineBytes = 16 << 20
 
+// maxWaitBytes bounds the bytes outside literals that one wait for the
+// server may bring: a server that answers a command with responses without
+// end is cut. A first sync of a million messages brings about 80 MB.
+// Tests lower it.
+var maxWaitBytes = int64(256 << 20)
+
 // errLineTooLong is the protocol failure of a response line over the bound.
 var errLineTooLong = errors.New("the server sent a response line longer than the desk accepts")
 
@@ -24,6 +30,7 @@ var errLineTooLong = errors.New("the server sent a response line longer than the
 // fed every byte read, in order.
 type lineLimit struct {
 	count int64 // bytes of the current response outside literals
+	total int64 // bytes outside literals, all responses
 	max   int64 // its bound, known once the response's first words are
 	lit   int64 // bytes of a literal still to pass uncounted
 
@@ -54,6 +61,7 @@ func (l *lineLimit) feed(p []byte) error {
 			l.classify()
 		}
 		l.count++
+		l.total++
 		if l.count > l.bound() {
 			return fmt.Errorf("%w (more than %d bytes)", errLineTooLong, l.bound())
 		}

@@ -119,8 +119,9 @@ const greet = "* OK [CAPABILITY IMAP4rev1] scripted server ready\r\n"
 // shortBounds makes the watchdog's bounds test-sized for one test.
 func shortBounds(t *testing.T, window time.Duration) {
 	old := [...]time.Duration{stallWindow, cutGrace}
-	stallWindow, cutGrace = window, time.Second
-	t.Cleanup(func() { stallWindow, cutGrace = old[0], old[1] })
+	oldWait := maxWaitBytes
+	stallWindow, cutGrace, maxWaitBytes = window, time.Second, 4<<20
+	t.Cleanup(func() { stallWindow, cutGrace, maxWaitBytes = old[0], old[1], oldWait })
 }
 
 // misbehaveAccount is an account for addr with a short timeout, trusting
@@ -245,6 +246,21 @@ func TestMisbehavingServers(t *testing.T) {
 			io.Copy(io.Discard, r)
 		},
 		kind: KindProtocol, op: "EXAMINE", within: 3 * time.Second,
+	}, {
+		name: "responses without end",
+		play: func(n int, c net.Conn, r *bufio.Reader) {
+			io.WriteString(c, greet)
+			if _, ok := answerUntil(c, r, "EXAMINE"); !ok {
+				return
+			}
+			flood := bytes.Repeat([]byte("* 1 EXISTS\r\n"), 4096)
+			for {
+				if _, err := c.Write(flood); err != nil {
+					return
+				}
+			}
+		},
+		kind: KindProtocol, op: "EXAMINE", within: 5 * time.Second, says: "without finishing",
 	}, {
 		name: "trickled greeting",
 		play: func(n int, c net.Conn, r *bufio.Reader) {

@@ -23,7 +23,10 @@ type Event struct {
 	From     Stage     `json:"from,omitempty"`
 	To       Stage     `json:"to,omitempty"`
 	Reason   string    `json:"reason,omitempty"`
-	// Before and After hold only the fields that changed, by their JSON name.
+	// Before and After hold only the fields that changed, by their JSON
+	// name. The event of a new letter has no Before, and in After its stage
+	// and the SHA-256 of its message, not every field of the record (which
+	// LetterSHA256 binds); stores written before this hold every field.
 	Before map[string]json.RawMessage `json:"before,omitempty"`
 	After  map[string]json.RawMessage `json:"after,omitempty"`
 	// LetterSHA256 is the hash of the letter record as this event left it.
@@ -149,21 +152,5 @@ func receivedSummary(l *Letter) map[string]json.RawMessage {
 
 // jsonString is s as a JSON string, exactly as encoding/json writes it.
 func jsonString(s string) json.RawMessage {
-	if plainJSON(s) {
-		b := make([]byte, 0, len(s)+2)
-		return append(append(append(b, '"'), s...), '"')
-	}
-	b, _ := json.Marshal(s) // a string always encodes
-	return b
-}
-
-// plainJSON reports whether encoding/json writes s between quotes as it
-// is: printable ASCII apart from the characters it escapes.
-func plainJSON(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			return false
-		}
-	}
-	return true
+	return appendJSONString(make([]byte, 0, len(s)+2), s)
 }

@@ -26,7 +26,8 @@ type Event struct {
 	// Before and After hold only the fields that changed, by their JSON
 	// name. The event of a new letter has no Before, and in After its stage
 	// and the SHA-256 of its message, not every field of the record (which
-	// LetterSHA256 binds); stores written before this hold every field.
+	// LetterSHA256 binds); such events written by earlier versions hold
+	// every field.
 	Before map[string]json.RawMessage `json:"before,omitempty"`
 	After  map[string]json.RawMessage `json:"after,omitempty"`
 	// LetterSHA256 is the hash of the letter record as this event left it.

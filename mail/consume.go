@@ -3,6 +3,7 @@ package mail
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
@@ -88,8 +89,11 @@ func (r *batchReader) read(cmd *imapclient.FetchCommand, set imap.UIDSet) error 
 		// discard, racing its reader goroutine: end that goroutine first.
 		// Close alone does not wait for it when the TLS close_notify
 		// cannot be written to a peer that is gone (a cut line): wait.
-		r.s.c.Close()
-		<-r.s.c.Closed()
+		r.s.raw.cut(nil)
+		select {
+		case <-r.s.c.Closed():
+		case <-time.After(cutGrace):
+		}
 	}
 	cerr := cmd.Close()
 	if readErr == nil && cerr != nil {

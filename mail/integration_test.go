@@ -184,7 +184,7 @@ func TestDovecotWatch(t *testing.T) {
 
 	// Dovecot restarts: the watcher goes offline and comes back.
 	d.Stop()
-	e = nextEvent(t, ch, StateOffline, 10*time.Second)
+	e = nextEvent(t, ch, StateOffline, 20*time.Second)
 	t.Logf("offline: %v, retry at %v", e.Err, e.Retry.Format(time.TimeOnly))
 	d.Restart(t)
 	d.Deliver(t, crlfMessage(3, 100))

@@ -25,9 +25,11 @@ type SyncOptions struct {
 	// so the memory a batch holds; 0 means 2 MiB (small commits keep the
 	// store's writer in step with the network).
 	CommitBytes int64
-	// Retries is how many times a sync reconnects after the network failed;
-	// 0 means 5, a negative number none. An authentication failure or a
-	// server's refusal is never retried.
+	// Retries is how many times a sync reconnects after the network failed
+	// or the server said it cannot serve now (NO [UNAVAILABLE], [INUSE] or
+	// [LIMIT], BYE); 0 means 5, a negative number none. An authentication
+	// failure, a server's refusal and an answer that is not IMAP are never
+	// retried (see Kind).
 	Retries int
 	// Progress, when set, is called after every message fetched. Calls do
 	// not overlap.
@@ -126,9 +128,10 @@ func backoff(n int) time.Duration {
 }
 
 // Sync brings every new message of the account's mailbox into db and
-// returns what it did. A dropped connection is retried with exponential
-// backoff and the sync resumes where it stopped; an authentication failure
-// (ErrAuth) or a server's NO or BAD stops it at once.
+// returns what it did. A dropped connection or a server that cannot serve
+// now is retried with exponential backoff and the sync resumes where it
+// stopped; an authentication failure (ErrAuth), a server's refusal or an
+// answer that is not IMAP stops it at once, as an *Error.
 func Sync(ctx context.Context, db *store.DB, acct *Account, opts SyncOptions) (SyncResult, error) {
 	opts = opts.withDefaults()
 	var total SyncResult

@@ -2,7 +2,7 @@ package mail
 
 import (
 	"context"
-	"fmt"
+	"io"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
@@ -223,7 +223,7 @@ func (w *watcher) idle(s *session) error {
 	case <-w.ctx.Done():
 	case <-s.c.Closed():
 		cmd.Close()
-		return fmt.Errorf("the server at %s closed the connection", s.acct.Addr())
+		return classify(s.acct.Addr(), "IDLE", io.ErrUnexpectedEOF, s.raw.whyFailed())
 	}
 	if err := cmd.Close(); err != nil {
 		return commandError("DONE", err)

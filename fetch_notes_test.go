@@ -22,22 +22,16 @@ type memLiteral struct {
 
 func (l memLiteral) Size() int64 { return l.n }
 
-// TestFetchSaysWhenTheMailboxIsReadAgain: a stored watermark ahead of the
-// server's UIDNEXT is caught; fetch says so once, in the operator's
-// sentence, and brings in the new letter without doubling the old ones.
-func TestFetchSaysWhenTheMailboxIsReadAgain(t *testing.T) {
+// startMemMailbox serves go-imap's in-memory server on loopback, with the
+// user "operator" (password "rahasia") and an empty INBOX.
+func startMemMailbox(t *testing.T) (string, *imapmemserver.User) {
+	t.Helper()
 	mem := imapmemserver.New()
 	user := imapmemserver.NewUser("operator", "rahasia")
 	if err := user.Create("INBOX", nil); err != nil {
 		t.Fatal(err)
 	}
 	mem.AddUser(user)
-	add := func(i int) {
-		raw := []byte(fmt.Sprintf("From: tu@kemendagri.go.id\r\nSubject: Surat %d\r\nMessage-ID: <%d@uji>\r\n\r\nIsi %d\r\n", i, i, i))
-		if _, err := user.Append("INBOX", memLiteral{bytes.NewReader(raw), int64(len(raw))}, &imap.AppendOptions{Time: time.Now()}); err != nil {
-			t.Fatal(err)
-		}
-	}
 	srv := imapserver.New(&imapserver.Options{
 		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
 			return mem.NewSession(), nil, nil
@@ -51,7 +45,21 @@ func TestFetchSaysWhenTheMailboxIsReadAgain(t *testing.T) {
 	}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
-	t.Setenv("SANAPATI_URL", "imap://operator@"+ln.Addr().String()+"/INBOX")
+	return ln.Addr().String(), user
+}
+
+// TestFetchSaysWhenTheMailboxIsReadAgain: a stored watermark ahead of the
+// server's UIDNEXT is caught; fetch says so once, in the operator's
+// sentence, and brings in the new letter without doubling the old ones.
+func TestFetchSaysWhenTheMailboxIsReadAgain(t *testing.T) {
+	addr, user := startMemMailbox(t)
+	add := func(i int) {
+		raw := []byte(fmt.Sprintf("From: tu@kemendagri.go.id\r\nSubject: Surat %d\r\nMessage-ID: <%d@uji>\r\n\r\nIsi %d\r\n", i, i, i))
+		if _, err := user.Append("INBOX", memLiteral{bytes.NewReader(raw), int64(len(raw))}, &imap.AppendOptions{Time: time.Now()}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("SANAPATI_URL", "imap://operator@"+addr+"/INBOX")
 	t.Setenv("SANAPATI_PASSWORD", "rahasia")
 
 	add(1)

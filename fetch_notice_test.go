@@ -4,13 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"log"
 	"net"
 	"strings"
 	"testing"
-
-	"github.com/emersion/go-imap/v2/imapserver"
-	"github.com/emersion/go-imap/v2/imapserver/imapmemserver"
 )
 
 // TestFetchRetryNoticeSanitised: a server that first answers LOGIN with
@@ -18,25 +14,7 @@ import (
 // operator's sentence, with nothing that can act on the terminal, and the
 // next attempt syncs.
 func TestFetchRetryNoticeSanitised(t *testing.T) {
-	mem := imapmemserver.New()
-	user := imapmemserver.NewUser("operator", "rahasia")
-	if err := user.Create("INBOX", nil); err != nil {
-		t.Fatal(err)
-	}
-	mem.AddUser(user)
-	srv := imapserver.New(&imapserver.Options{
-		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
-			return mem.NewSession(), nil, nil
-		},
-		InsecureAuth: true,
-		Logger:       log.New(io.Discard, "", 0),
-	})
-	honest, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve(honest)
-	t.Cleanup(func() { srv.Close() })
+	honest, _ := startMemMailbox(t)
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -62,7 +40,7 @@ func TestFetchRetryNoticeSanitised(t *testing.T) {
 				}()
 				continue
 			}
-			s, err := net.Dial("tcp", honest.Addr().String())
+			s, err := net.Dial("tcp", honest)
 			if err != nil {
 				c.Close()
 				continue

@@ -450,30 +450,11 @@ func TestCancelEndsSyncAtOnce(t *testing.T) {
 // TestStartTLSOneConnection: a loopback server that offers STARTTLS is
 // synced over TLS on the one connection, in the fewest round trips.
 func TestStartTLSOneConnection(t *testing.T) {
-	certs := t.TempDir()
-	writeTestCerts(t, certs)
-	cert, err := tls.LoadX509KeyPair(filepath.Join(certs, "cert.pem"), filepath.Join(certs, "key.pem"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	srv := startMemServer(t, nil)
 	// The same mailbox served with STARTTLS and no plaintext LOGIN: a
 	// LOGIN that gets through went over TLS.
-	tlsSrv := imapserver.New(&imapserver.Options{
-		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
-			return srv.mem.NewSession(), nil, nil
-		},
-		Caps:      imap.CapSet{imap.CapIMAP4rev1: {}},
-		TLSConfig: &tls.Config{Certificates: []tls.Certificate{cert}},
-		Logger:    log.New(io.Discard, "", 0),
-	})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go tlsSrv.Serve(ln)
-	t.Cleanup(func() { tlsSrv.Close() })
-	p := StartProxy(t, ln.Addr().String())
+	addr, certs := serveTLS(t, srv, false)
+	p := StartProxy(t, addr)
 	srv.appendMessages(t, testMessage(1), testMessage(2), testMessage(3))
 
 	db := openStore(t)
@@ -506,30 +487,47 @@ func TestStartTLSOneConnection(t *testing.T) {
 	}
 }
 
-// TestImplicitTLSGreeting: imaps:// reads the greeting over TLS and syncs.
-func TestImplicitTLSGreeting(t *testing.T) {
-	certs := t.TempDir()
+// serveTLS serves srv's mailbox with the test certificate on a loopback
+// port: TLS from the start when implicit, else STARTTLS with no plaintext
+// LOGIN. It returns the address and the folder of the certificates.
+func serveTLS(t *testing.T, srv *memServer, implicit bool) (addr, certs string) {
+	t.Helper()
+	certs = t.TempDir()
 	writeTestCerts(t, certs)
 	cert, err := tls.LoadX509KeyPair(filepath.Join(certs, "cert.pem"), filepath.Join(certs, "key.pem"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := startMemServer(t, nil)
-	tlsSrv := imapserver.New(&imapserver.Options{
+	cfg := &tls.Config{Certificates: []tls.Certificate{cert}}
+	opts := &imapserver.Options{
 		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
 			return srv.mem.NewSession(), nil, nil
 		},
 		Caps:   imap.CapSet{imap.CapIMAP4rev1: {}},
 		Logger: log.New(io.Discard, "", 0),
-	})
-	ln, err := tls.Listen("tcp", "127.0.0.1:0", &tls.Config{Certificates: []tls.Certificate{cert}})
+	}
+	var ln net.Listener
+	if implicit {
+		ln, err = tls.Listen("tcp", "127.0.0.1:0", cfg)
+	} else {
+		opts.TLSConfig = cfg
+		ln, err = net.Listen("tcp", "127.0.0.1:0")
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
+	tlsSrv := imapserver.New(opts)
 	go tlsSrv.Serve(ln)
 	t.Cleanup(func() { tlsSrv.Close() })
+	return ln.Addr().String(), certs
+}
+
+// TestImplicitTLSGreeting: imaps:// reads the greeting over TLS and syncs.
+func TestImplicitTLSGreeting(t *testing.T) {
+	srv := startMemServer(t, nil)
+	addr, certs := serveTLS(t, srv, true)
 	srv.appendMessages(t, testMessage(1))
-	a, err := NewAccount(AccountConfig{URL: "imaps://" + testUser + "@" + ln.Addr().String() + "/INBOX",
+	a, err := NewAccount(AccountConfig{URL: "imaps://" + testUser + "@" + addr + "/INBOX",
 		CAFile: filepath.Join(certs, "ca.pem"), Timeout: 5 * time.Second},
 		envMap(map[string]string{EnvPassword: testPassword}), nil)
 	if err != nil {

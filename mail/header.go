@@ -49,6 +49,11 @@ func decodeField(v, cs string, keep bool) string {
 	if v == "" {
 		return ""
 	}
+	if !strings.Contains(v, "=?") && utf8.ValidString(v) {
+		// No word to decode (every word starts "=?") and the raw text
+		// is read as it is.
+		return v
+	}
 	locs := encodedWord.FindAllStringSubmatchIndex(v, -1)
 	// The raw text between words is judged as a whole.
 	var outside []byte
@@ -258,8 +263,12 @@ func (r *reader) headers(h message.Header) {
 	cs := params["charset"]
 	m.Subject = SanitizeLine(headerText(h.Get("Subject"), cs))
 	m.From, m.FromName, m.FromAddress = r.addresses(h, "From", cs)
-	m.To, _, _ = r.addresses(h, "To", cs)
-	m.Cc, _, _ = r.addresses(h, "Cc", cs)
+	if !r.summary {
+		// The store's record keeps no addressees, and reading them
+		// reports nothing.
+		m.To, _, _ = r.addresses(h, "To", cs)
+		m.Cc, _, _ = r.addresses(h, "Cc", cs)
+	}
 	if id := strings.TrimSpace(h.Get("Message-Id")); id != "" {
 		m.MessageID = SanitizeLine(strings.Trim(id, "<>"))
 	}

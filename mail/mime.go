@@ -5,7 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"strings"
+	"sync"
 
 	message "github.com/emersion/go-message"
 	"github.com/emersion/go-message/textproto"
@@ -72,15 +72,50 @@ func parseHeader(b []byte) (message.Header, []string) {
 		problems = append(problems, fmt.Sprintf("%d header line(s) could not be read, the first: %q", dropped, first))
 		src = cleanHeader(b)
 	}
-	r := io.MultiReader(bytes.NewReader(src), strings.NewReader("\r\n\r\n"))
+	end := "\r\n\r\n"
 	if len(src) > 0 && src[len(src)-1] == '\n' {
-		r = io.MultiReader(bytes.NewReader(src), strings.NewReader("\r\n"))
+		end = "\r\n"
 	}
-	h, err := textproto.ReadHeader(bufio.NewReader(r))
+	hr := headerReaders.Get().(*headerReader)
+	hr.src, hr.end = src, end
+	hr.br.Reset(hr)
+	h, err := textproto.ReadHeader(hr.br)
+	hr.src, hr.end = nil, ""
+	hr.br.Reset(nil)
+	headerReaders.Put(hr)
 	if err != nil {
 		problems = append(problems, "header: "+SanitizeLine(err.Error()))
 	}
 	return message.Header{Header: h}, problems
+}
+
+// headerReader gives textproto.ReadHeader a header and the end that
+// closes it. ReadHeader copies every line it keeps, so the reader and
+// its buffer are used again for the next header.
+type headerReader struct {
+	src []byte
+	end string
+	br  *bufio.Reader
+}
+
+var headerReaders = sync.Pool{New: func() any {
+	hr := &headerReader{}
+	hr.br = bufio.NewReader(hr)
+	return hr
+}}
+
+func (hr *headerReader) Read(p []byte) (int, error) {
+	if len(hr.src) > 0 {
+		n := copy(p, hr.src)
+		hr.src = hr.src[n:]
+		return n, nil
+	}
+	if hr.end != "" {
+		n := copy(p, hr.end)
+		hr.end = hr.end[n:]
+		return n, nil
+	}
+	return 0, io.EOF
 }
 
 // headerLines calls fn for each line of a header (with its line end) and

@@ -179,7 +179,7 @@ func (r *reader) entity(h message.Header, body []byte, depth int, label string) 
 	name := fileName(h, params, dparams)
 	if disp == "attachment" || name != "" || !strings.HasPrefix(ct, "text/") ||
 		(ct != "text/plain" && ct != "text/html") {
-		r.attachment(h, ct, name, disp == "inline", body, label)
+		r.noteAttachment(h, ct, name, disp == "inline", body, label)
 		return nil
 	}
 	if r.target >= 0 || (r.summary && plainDecoding(h, params)) {

@@ -1,0 +1,95 @@
+package mail
+
+import (
+	"bytes"
+	"math/rand/v2"
+	netmail "net/mail"
+	"testing"
+
+	message "github.com/emersion/go-message"
+)
+
+// TestCleanBase64Size checks the shortcut against the decoder it stands
+// for: whenever it says a body decodes cleanly, copyDecoded decodes it
+// without error to that many bytes, and it says so for the bodies real
+// mail carries.
+func TestCleanBase64Size(t *testing.T) {
+	h := message.Header{}
+	h.Set("Content-Transfer-Encoding", "base64")
+	for _, tc := range []struct {
+		body string
+		want bool
+	}{
+		{"", true},
+		{"QUJD\r\n", true},
+		{"QUI=\r\n", true},
+		{"QQ==", true},
+		{"QQ==\r\n \r\n", true},
+		{" QU\tJD ", true},
+		{"QUJ", false},
+		{"QQ=", false},
+		{"QQ==QUJD", false},
+		{"Q===", false},
+		{"QU*D", false},
+		{"QUJD\v", false},
+	} {
+		if _, ok := cleanBase64Size([]byte(tc.body)); ok != tc.want {
+			t.Errorf("cleanBase64Size(%q) ok = %v, want %v", tc.body, ok, tc.want)
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	const chars = "QUJDZa09+/=== \t\r\n\r\n*-\v."
+	clean := 0
+	for i := 0; i < 200_000; i++ {
+		b := make([]byte, rng.IntN(14))
+		for j := range b {
+			b[j] = chars[rng.IntN(len(chars))]
+		}
+		size, ok := cleanBase64Size(b)
+		if !ok {
+			continue
+		}
+		clean++
+		var out bytes.Buffer
+		if err := copyDecoded(&out, h, b); err != nil || int64(out.Len()) != size {
+			t.Fatalf("cleanBase64Size(%q) = %d, true; copyDecoded gives %d bytes, %v", b, size, out.Len(), err)
+		}
+	}
+	if clean < 1000 {
+		t.Fatalf("only %d clean bodies drawn: the test checks too little", clean)
+	}
+}
+
+// TestParseDateFast checks the shortcut gives what net/mail.ParseDate
+// gives, zone and all, whenever it answers.
+func TestParseDateFast(t *testing.T) {
+	for _, v := range []string{
+		"Mon, 23 Nov 2026 08:14:00 +0700",
+		"Mon, 2 Nov 2026 08:14:00 -0000",
+		"23 Nov 2026 08:14:00 +0000",
+		"Tue, 1 Dec 2026 23:59:59 +1400",
+		"Fri, 30 Feb 2026 08:14:00 +0700",
+		"Mon, 23 Nov 26 08:14:00 +0700",
+		"Mon, 23 Nov 2026 08:14 +0700",
+		"Xyz, 23 Nov 2026 08:14:00 +0700",
+		"mon, 23 nov 2026 08:14:00 +0700",
+		"Mon, 23 Nov 2026 08:14:00 +0700 (WIB)",
+		"Mon, 23 Nov 2026 08:14:00 GMT",
+		"2026-11-23 08:14:00 +0700",
+		"Mon,  23 Nov 2026 08:14:00 +0700",
+		"Mon, 23 Nov 2026 24:14:00 +0700",
+		"Mon, 23 Nov 2026 08:14:00 +9959",
+	} {
+		got, ok := parseDateFast(v)
+		want, err := netmail.ParseDate(v)
+		if !ok {
+			continue
+		}
+		if err != nil || !got.Equal(want) || got.Location().String() != want.Location().String() || got.String() != want.String() {
+			t.Errorf("parseDateFast(%q) = %v; net/mail.ParseDate = %v, %v", v, got, want, err)
+		}
+	}
+	if _, ok := parseDateFast("Mon, 23 Nov 2026 08:14:00 +0700"); !ok {
+		t.Errorf("parseDateFast misses the common form")
+	}
+}

@@ -89,14 +89,24 @@ func newWatermark(db *store.DB, mailbox string, validity uint32, base imap.UID, 
 // commit stores messages of batch i; final marks the batch complete, which
 // may move the watermark, in the same transaction.
 func (w *watermark) commit(i int, in []store.Incoming, final bool) (store.AddResult, error) {
+	var finals []int
+	if final {
+		finals = []int{i}
+	}
+	return w.commitBatches(finals, in)
+}
+
+// commitBatches stores messages of one or more batches in one transaction
+// and marks the batches finals complete, which may move the watermark.
+func (w *watermark) commitBatches(finals []int, in []store.Incoming) (store.AddResult, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	next := w.next
-	if final {
+	for _, i := range finals {
 		w.done[i] = true
-		for next < len(w.done) && w.done[next] {
-			next++
-		}
+	}
+	next := w.next
+	for next < len(w.done) && w.done[next] {
+		next++
 	}
 	uidNext := w.base
 	if next > 0 {
@@ -104,7 +114,7 @@ func (w *watermark) commit(i int, in []store.Incoming, final bool) (store.AddRes
 	}
 	res, err := w.db.AddFromMailbox(w.mailbox, store.MailboxState{UIDValidity: w.validity, UIDNext: uint32(uidNext)}, in)
 	if err != nil {
-		if final {
+		for _, i := range finals {
 			w.done[i] = false
 		}
 		return res, &storeError{err}
@@ -171,28 +181,69 @@ type committer struct {
 func (c *committer) run() {
 	defer close(c.done)
 	for j := range c.jobs {
+		jobs := c.gather(j)
 		if c.err != nil {
 			continue
 		}
+		var (
+			in      []store.Incoming
+			skipped []store.SkippedMessage
+			finals  []int
+		)
+		problems := 0
+		for _, j := range jobs {
+			in = append(in, j.in...)
+			skipped = append(skipped, j.skipped...)
+			problems += j.problems
+			if j.final {
+				finals = append(finals, j.batch)
+			}
+		}
+		if len(jobs) == 1 {
+			in = jobs[0].in
+		}
 		// Recorded before the watermark may pass them: a crash in between
 		// records them again at the next sync.
-		if err := c.wm.db.AddSkipped(j.skipped); err != nil {
+		if err := c.wm.db.AddSkipped(skipped); err != nil {
 			c.err = &storeError{err}
 			c.cancel(c.err)
 			continue
 		}
-		res, err := c.wm.commit(j.batch, j.in, j.final)
+		res, err := c.wm.commitBatches(finals, in)
 		if err != nil {
 			c.err = err
 			c.cancel(err)
 			continue
 		}
-		c.stored.add(c.wm.mailbox, c.wm.validity, j.in)
-		for _, sk := range j.skipped {
+		c.stored.add(c.wm.mailbox, c.wm.validity, in)
+		for _, sk := range skipped {
 			c.stored.add(c.wm.mailbox, c.wm.validity, []store.Incoming{{Source: sk.Source}})
 		}
-		c.t.stored(res, j.problems, j.skipped)
+		c.t.stored(res, problems, skipped)
 	}
+}
+
+// maxGather bounds the jobs one transaction takes.
+const maxGather = 16
+
+// gather returns j and the jobs already waiting behind it, which go to the
+// store in one transaction: when the store falls behind the network, its
+// commits grow and there are fewer of them, each of which ends with the
+// disk's flush. A job waits for no other.
+func (c *committer) gather(j commitJob) []commitJob {
+	jobs := []commitJob{j}
+	for len(jobs) < maxGather {
+		select {
+		case next, ok := <-c.jobs:
+			if !ok {
+				return jobs
+			}
+			jobs = append(jobs, next)
+		default:
+			return jobs
+		}
+	}
+	return jobs
 }
 
 // fetchOptions ask for what the store keeps of a message, without setting

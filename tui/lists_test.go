@@ -177,6 +177,21 @@ func TestDirectoryEdits(t *testing.T) {
 
 // TestCatalogue checks that every text the desk shows exists in both
 // languages, with the same Printf verbs.
+func TestCatalogueKeysOnce(t *testing.T) {
+	seen := map[string]int{}
+	for i, part := range catalogue {
+		for k := range part {
+			if j, dup := seen[k]; dup {
+				t.Errorf("catalogue key %q is defined in part %d and in part %d", k, j, i)
+			}
+			seen[k] = i
+		}
+	}
+	if len(seen) < 200 {
+		t.Fatalf("the catalogue holds %d keys, want hundreds", len(seen))
+	}
+}
+
 func TestCatalogue(t *testing.T) {
 	files, _ := filepath.Glob("*.go")
 	main, _ := filepath.Glob("../*.go") // the command line speaks from the same catalogue
@@ -198,7 +213,7 @@ func TestCatalogue(t *testing.T) {
 			if strings.HasSuffix(k, "_") {
 				continue // a prefix completed at run time
 			}
-			v, ok := messages[k]
+			v, ok := sentence(k)
 			if !ok || v[0] == "" || v[1] == "" {
 				t.Errorf("%s: %q is missing from the catalogue", f, k)
 				continue
@@ -212,7 +227,7 @@ func TestCatalogue(t *testing.T) {
 		t.Fatalf("found only %d catalogue keys in the source: the check is broken", seen)
 	}
 	for _, k := range []string{"dir.kind_libur", "dir.kind_cuti"} {
-		if _, ok := messages[k]; !ok {
+		if _, ok := sentence(k); !ok {
 			t.Errorf("%q is missing", k)
 		}
 	}

@@ -78,7 +78,7 @@ var messages = map[string][2]string{
 // T returns the sentence for key with args filled in; an unknown key is
 // returned as it is, so a missing entry shows rather than hides.
 func (t *Text) T(key string, args ...any) string {
-	m, ok := messages[key]
+	m, ok := sentence(key)
 	if !ok {
 		return key
 	}

@@ -11,8 +11,6 @@ import (
 	"sanapati-desk/store"
 )
 
-func init() { addMessages(screenMessages) }
-
 // screenMessages are the screens' words: tabs, columns, the start screen,
 // the lists, the Letter screen, the mailbox's state and the status line.
 var screenMessages = map[string][2]string{
@@ -146,15 +144,20 @@ var screenMessages = map[string][2]string{
 	"err.other":            {"Gagal: %s.", "Failed: %s."},
 }
 
-// addMessages adds a part of the catalogue; a key defined twice is a
-// mistake caught when the program starts.
-func addMessages(m map[string][2]string) {
-	for k, v := range m {
-		if _, dup := messages[k]; dup {
-			panic("tui: catalogue key defined twice: " + k)
+// catalogue is the sentence tables, one per part of the desk; a key
+// lives in exactly one of them (TestCatalogueKeysOnce). Looked up in turn
+// rather than merged at start, so that a run of the command line does not
+// pay for the screens' words.
+var catalogue = [...]map[string][2]string{messages, screenMessages, stepMessages}
+
+// sentence is the {Indonesian, English} pair for key.
+func sentence(key string) ([2]string, bool) {
+	for _, part := range catalogue {
+		if m, ok := part[key]; ok {
+			return m, true
 		}
-		messages[k] = v
 	}
+	return [2]string{}, false
 }
 
 // Sentence turns any error into the one sentence the status line shows.

@@ -1,7 +1,5 @@
 package tui
 
-func init() { addMessages(stepMessages) }
-
 // stepMessages are the words of the keys, the step forms, what a finished
 // step says, and the Directory screen.
 var stepMessages = map[string][2]string{

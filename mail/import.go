@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
@@ -167,7 +166,7 @@ func readMbox(r *bufio.Reader, fn func(raw []byte, fromLine string) error) error
 	for {
 		line, err := r.ReadBytes('\n')
 		if len(line) > 0 {
-			if bytes.HasPrefix(line, []byte("From ")) && (prevBlank || reFromLine.Match(line)) {
+			if bytes.HasPrefix(line, []byte("From ")) && (prevBlank || reFromLine().Match(line)) {
 				if started {
 					if err := emit(); err != nil {
 						return err
@@ -200,7 +199,7 @@ func readMbox(r *bufio.Reader, fn func(raw []byte, fromLine string) error) error
 
 // reFromLine matches a separator line that carries a date, as mbox writers
 // put there: "From sender Sat Jan  3 01:05:34 1996" and variants.
-var reFromLine = regexp.MustCompile(`^From \S+ +[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{1,2}:\d{2}(:\d{2})?( [+-]\d{4})? \d{4}`)
+var reFromLine = lazyRegexp(`^From \S+ +[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{1,2}:\d{2}(:\d{2})?( [+-]\d{4})? \d{4}`)
 
 func isEscapedFrom(line []byte) bool {
 	i := 0

@@ -2,7 +2,6 @@ package mail
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
@@ -38,10 +37,10 @@ type Proposal struct {
 }
 
 var (
-	reField     = regexp.MustCompile(`^\s*([A-Za-z][A-Za-z .]{0,30}?)\s*:\s*(.*?)\s*$`)
-	rePlaceDate = regexp.MustCompile(`^\s*[A-Z][A-Za-z .'-]{1,40},\s*(\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})\s*$`)
-	reSubjTag   = regexp.MustCompile(`(?i)^\s*((re|fw|fwd|tr|bls|balas|trs)\s*:\s*)+`)
-	reSecret    = regexp.MustCompile(`(?i)\b(sangat\s+rahasia|rahasia)\b`)
+	reField     = lazyRegexp(`^\s*([A-Za-z][A-Za-z .]{0,30}?)\s*:\s*(.*?)\s*$`)
+	rePlaceDate = lazyRegexp(`^\s*[A-Z][A-Za-z .'-]{1,40},\s*(\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})\s*$`)
+	reSubjTag   = lazyRegexp(`(?i)^\s*((re|fw|fwd|tr|bls|balas|trs)\s*:\s*)+`)
+	reSecret    = lazyRegexp(`(?i)\b(sangat\s+rahasia|rahasia)\b`)
 )
 
 // fieldKeys maps the Indonesian labels of a letter's heading to fields.
@@ -76,7 +75,7 @@ func Propose(m *Message, loc *time.Location) Proposal {
 		p.Sender = m.FromAddress
 	}
 	if p.Subject == "" {
-		p.Subject = strings.TrimSpace(reSubjTag.ReplaceAllString(m.Subject, ""))
+		p.Subject = strings.TrimSpace(reSubjTag().ReplaceAllString(m.Subject, ""))
 	}
 	if p.Attachments == "" && len(m.Attachments) > 0 {
 		p.Attachments = fmt.Sprintf("%d berkas", len(m.Attachments))
@@ -100,7 +99,7 @@ func Propose(m *Message, loc *time.Location) Proposal {
 		}
 	}
 	if p.Class == "" {
-		if s := reSecret.FindString(m.Subject); s != "" {
+		if s := reSecret().FindString(m.Subject); s != "" {
 			p.Class = classOf(s)
 		}
 	}
@@ -113,7 +112,7 @@ func scanFields(text string) map[string]string {
 	out := map[string]string{}
 	lines := strings.Split(text, "\n")
 	for i := 0; i < len(lines) && i < 400; i++ {
-		m := reField.FindStringSubmatch(lines[i])
+		m := reField().FindStringSubmatch(lines[i])
 		if m == nil {
 			continue
 		}
@@ -141,7 +140,7 @@ func continues(line string) bool {
 	if strings.TrimSpace(line) == "" || !(strings.HasPrefix(line, "  ") || strings.HasPrefix(line, "\t")) {
 		return false
 	}
-	if m := reField.FindStringSubmatch(line); m != nil {
+	if m := reField().FindStringSubmatch(line); m != nil {
 		key := strings.ToLower(strings.Join(strings.Fields(strings.TrimRight(m[1], ". ")), " "))
 		if _, ok := fieldKeys[key]; ok {
 			return false
@@ -157,7 +156,7 @@ func placeDate(text string, loc *time.Location) (time.Time, bool) {
 		if i > 400 {
 			break
 		}
-		if m := rePlaceDate.FindStringSubmatch(line); m != nil {
+		if m := rePlaceDate().FindStringSubmatch(line); m != nil {
 			if d, ok := parseLetterDate(m[1], loc); ok {
 				return d, true
 			}

@@ -80,6 +80,7 @@ type Account struct {
 
 	mu       sync.Mutex
 	password string
+	early    chan early // the connection Preconnect started, until taken
 }
 
 // NewAccount parses cfg. getenv reads the environment (os.Getenv in the

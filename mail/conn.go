@@ -78,10 +78,7 @@ func (s *session) connect(ctx context.Context, until time.Time) (*imapConn, erro
 	a := s.acct
 	dctx, cancel := context.WithDeadline(ctx, until)
 	defer cancel()
-	// A line that dies while the desk waits in IDLE, when nothing is
-	// asked and silence is normal, is noticed in about 30 s.
-	d := net.Dialer{KeepAliveConfig: net.KeepAliveConfig{Enable: true, Idle: 15 * time.Second, Interval: 5 * time.Second, Count: 3}}
-	c, err := d.DialContext(dctx, "tcp", a.Addr())
+	c, err := a.dialTCP(dctx)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()

@@ -7,7 +7,6 @@ import (
 	"os/signal"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
 	"sanapati-desk/mail"
@@ -64,31 +63,21 @@ func cmdFetch(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	// The server takes a while to greet a new connection; the store opens
+	// meanwhile.
+	acct.Preconnect(ctx)
 	db, err := a.open()
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 
 	var opts mail.SyncOptions
-	var bar *progressbar.ProgressBar
+	var bar *progressLine
 	if a.stderrIsTerminal() {
-		opts.Progress = func(p mail.Progress) {
-			if bar == nil {
-				bar = progressbar.NewOptions(p.Total,
-					progressbar.OptionSetWriter(a.stderr),
-					progressbar.OptionSetDescription(acct.Mailbox),
-					progressbar.OptionShowCount(),
-					progressbar.OptionShowIts(),
-					progressbar.OptionSetItsString("pesan"),
-					progressbar.OptionSetPredictTime(true),
-					progressbar.OptionClearOnFinish(),
-				)
-			}
-			bar.Describe(fmt.Sprintf("%s %.1f MB", acct.Mailbox, float64(p.Bytes)/1e6))
-			bar.Set(p.Messages)
-		}
+		bar = &progressLine{w: a.stderr, mailbox: acct.Mailbox}
+		opts.Progress = func(p mail.Progress) { bar.update(p, time.Now()) }
 	}
 	opts.OnRetry = func(err error, wait time.Duration) {
 		// The sentence carries the server's words: sanitised, whatever they were.
@@ -96,7 +85,7 @@ func cmdFetch(a *app, args []string) error {
 	}
 	res, err := mail.Sync(ctx, db, acct, opts)
 	if bar != nil {
-		bar.Finish()
+		bar.finish()
 	}
 	if err != nil {
 		return err

@@ -261,7 +261,7 @@ func (r *reader) headers(h message.Header) {
 	// declares, when it is not UTF-8 already.
 	_, params, _ := contentType(h)
 	cs := params["charset"]
-	m.Subject = SanitizeLine(headerText(h.Get("Subject"), cs))
+	m.Subject = sanitizeLine(headerText(h.Get("Subject"), cs))
 	m.From, m.FromName, m.FromAddress = r.addresses(h, "From", cs)
 	if !r.summary {
 		// The store's record keeps no addressees, and reading them
@@ -270,7 +270,7 @@ func (r *reader) headers(h message.Header) {
 		m.Cc, _, _ = r.addresses(h, "Cc", cs)
 	}
 	if id := strings.TrimSpace(h.Get("Message-Id")); id != "" {
-		m.MessageID = SanitizeLine(strings.Trim(id, "<>"))
+		m.MessageID = sanitizeLine(strings.Trim(id, "<>"))
 	}
 	if v := h.Get("Date"); v != "" {
 		d, err := parseDate(v)
@@ -288,6 +288,17 @@ func (r *reader) addresses(h message.Header, key, cs string) (all, name, addr st
 	if v == "" {
 		return "", "", ""
 	}
+	if n, a, ok := simpleMailbox(v); ok {
+		if n == "" {
+			return a, "", a
+		}
+		return n + " <" + a + ">", n, a
+	}
+	return parseAddresses(v, cs)
+}
+
+// parseAddresses is addresses for any value v.
+func parseAddresses(v, cs string) (all, name, addr string) {
 	list, err := addressParser.ParseList(headerAddresses(v, cs))
 	if err != nil || len(list) == 0 {
 		s := SanitizeLine(headerText(v, cs))

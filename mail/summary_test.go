@@ -93,3 +93,78 @@ func TestParseDateFast(t *testing.T) {
 		t.Errorf("parseDateFast misses the common form")
 	}
 }
+
+// TestHeaderShortcuts checks simpleMailbox and sanitizeLine against the
+// general reading on plain and not so plain values, listed and drawn at
+// random: where a shortcut answers, it answers the same.
+func TestHeaderShortcuts(t *testing.T) {
+	values := []string{
+		"Tata Usaha Kemendagri <tu@kemendagri.go.id>",
+		"tu@kemendagri.go.id",
+		"BSSN <persuratan@bssn.go.id>",
+		"a <b@c>",
+		"a+b_c-d <x.y@z>",
+		"A  B <a@b.c>",
+		"A <a@b..c>",
+		"A <.a@b.c>",
+		"A <a@b.c.>",
+		"<a@b.c>",
+		"A <a@b.c>, B <d@e.f>",
+		"\"Quoted\" <a@b.c>",
+		"Dr. Who <who@tardis.uk>",
+		"=?utf-8?q?x?= <a@b.c>",
+		"a@b@c",
+		"a@",
+		"@b",
+		" A <a@b>",
+		"A <a@b> ",
+		"A<a@b>",
+		"A <a@-b>",
+		"A <a@b_c>",
+		"A <a@[1.2.3.4]>",
+		"Undangan Rapat Koordinasi Persandian nomor 1",
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	const chars = "aZ09-_+.@<> =?\"(),\t"
+	for i := 0; i < 100_000; i++ {
+		b := make([]byte, 1+rng.IntN(16))
+		for j := range b {
+			b[j] = chars[rng.IntN(len(chars))]
+		}
+		values = append(values, string(b))
+		values = append(values, draw(rng, "aZ0 -_+.=\"(", 8)+" <"+draw(rng, "a0.-_+@", 10)+">", draw(rng, "aZ0.-_+@[]", 10))
+	}
+	answered := 0
+	for _, v := range values {
+		if got, want := sanitizeLine(v), SanitizeLine(v); got != want {
+			t.Fatalf("sanitizeLine(%q) = %q, SanitizeLine gives %q", v, got, want)
+		}
+		n, a, ok := simpleMailbox(v)
+		if !ok {
+			continue
+		}
+		answered++
+		all := a
+		if n != "" {
+			all = n + " <" + a + ">"
+		}
+		wa, wn, wad := parseAddresses(v, "")
+		if all != wa || n != wn || a != wad {
+			t.Fatalf("simpleMailbox(%q) = %q, %q, %q; parseAddresses gives %q, %q, %q", v, all, n, a, wa, wn, wad)
+		}
+	}
+	if answered < 2000 {
+		t.Fatalf("simpleMailbox answered only %d values: the test checks too little", answered)
+	}
+	if _, _, ok := simpleMailbox(values[0]); !ok {
+		t.Errorf("simpleMailbox declines the common form")
+	}
+}
+
+func draw(rng *rand.Rand, chars string, n int) string {
+	b := make([]byte, 1+rng.IntN(n))
+	for j := range b {
+		b[j] = chars[rng.IntN(len(chars))]
+	}
+	return string(b)
+}

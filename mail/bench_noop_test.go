@@ -139,7 +139,122 @@ func benchNoop(t *testing.T, d *Dovecot, dbPath string) (bare, desk time.Duratio
 		}
 		desks = append(desks, time.Since(start))
 	}
-	return median(bares), median(desks)
+	bare, desk = median(bares), median(desks)
+	noopContext(t, d, desk)
+	return bare, desk
+}
+
+// bareClientSource is bareSession as a program of its own: the least a Go
+// process can do to learn that nothing is new, start and exit included.
+const bareClientSource = `package main
+
+import (
+	"bufio"
+	"crypto/tls"
+	"crypto/x509"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"strings"
+)
+
+func command(w io.Writer, r *bufio.Reader, tag, cmd string) {
+	fmt.Fprintf(w, "%s %s\r\n", tag, cmd)
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			fmt.Fprintln(os.Stderr, cmd, err)
+			os.Exit(1)
+		}
+		if rest, ok := strings.CutPrefix(line, tag+" "); ok {
+			if !strings.HasPrefix(rest, "OK") {
+				fmt.Fprintln(os.Stderr, line)
+				os.Exit(1)
+			}
+			return
+		}
+	}
+}
+
+func main() {
+	addr, caFile, user, password := os.Args[1], os.Args[2], os.Args[3], os.Args[4]
+	pem, err := os.ReadFile(caFile)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	pool := x509.NewCertPool()
+	pool.AppendCertsFromPEM(pem)
+	raw, err := net.Dial("tcp", addr)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	r := bufio.NewReader(raw)
+	if line, err := r.ReadString('\n'); err != nil || !strings.HasPrefix(line, "* OK") {
+		fmt.Fprintln(os.Stderr, "greeting", line, err)
+		os.Exit(1)
+	}
+	command(raw, r, "a", "STARTTLS")
+	c := tls.Client(raw, &tls.Config{RootCAs: pool, ServerName: "localhost", MinVersion: tls.VersionTLS12})
+	if err := c.Handshake(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	tr := bufio.NewReader(c)
+	command(c, tr, "b", fmt.Sprintf("LOGIN %q %q", user, password))
+	command(c, tr, "c", "STATUS INBOX (MESSAGES UIDNEXT UIDVALIDITY)")
+	command(c, tr, "d", "LOGOUT")
+	raw.Close()
+}
+`
+
+// noopContext reports, for context and not as the target, what a Go
+// process costs by itself: an empty program, and bareSession as a process
+// of its own, each timed noopRuns times in turns after the comparison.
+// desk is the comparison's median of the desk's fetch.
+func noopContext(t *testing.T, d *Dovecot, desk time.Duration) {
+	t.Helper()
+	dir := t.TempDir()
+	build := func(name, src string) string {
+		sub := filepath.Join(dir, name)
+		if err := os.MkdirAll(sub, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(sub, "go.mod"), []byte("module "+name+"\n\ngo 1.22\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(sub, "main.go"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		bin := filepath.Join(sub, name)
+		cmd := exec.Command("go", "build", "-o", bin, ".")
+		cmd.Dir = sub
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("go build %s: %v\n%s", name, err, out)
+		}
+		return bin
+	}
+	empty := build("empty", "package main\n\nfunc main() {}\n")
+	client := build("bareclient", bareClientSource)
+	addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(d.Port))
+	run := func(bin string, args ...string) time.Duration {
+		start := time.Now()
+		if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", filepath.Base(bin), err, out)
+		}
+		return time.Since(start)
+	}
+	run(empty)
+	run(client, addr, d.CAFile, d.User, d.Password)
+	var empties, clients []time.Duration
+	for range noopRuns {
+		empties = append(empties, run(empty))
+		clients = append(clients, run(client, addr, d.CAFile, d.User, d.Password))
+	}
+	figures(t, "nothing new, context (not the target): an empty Go program runs in %v; the bare session as a process of its own %v (medians of %d); desk/that = %.2f",
+		roundFig(median(empties)), roundFig(median(clients)), noopRuns, desk.Seconds()/median(clients).Seconds())
 }
 
 // median is the middle of ds (the mean of the two middle ones for an even

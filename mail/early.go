@@ -3,6 +3,7 @@ package mail
 import (
 	"context"
 	"net"
+	"strings"
 	"time"
 )
 
@@ -43,7 +44,7 @@ func (a *Account) Preconnect(ctx context.Context) {
 	go func() {
 		dctx, cancel := context.WithTimeout(ctx, a.Timeout)
 		defer cancel()
-		c, err := tcpDialer().DialContext(dctx, "tcp", a.Addr())
+		c, err := a.dialNow(dctx)
 		ch <- early{conn: c, err: err, at: time.Now()}
 	}()
 	context.AfterFunc(ctx, func() {
@@ -88,5 +89,23 @@ func (a *Account) dialTCP(ctx context.Context) (net.Conn, error) {
 			return nil, ctx.Err()
 		}
 	}
-	return tcpDialer().DialContext(ctx, "tcp", a.Addr())
+	return a.dialNow(ctx)
+}
+
+// dialNow makes a new TCP connection to the server. localhost is the
+// loopback address by definition (RFC 6761, 6.3), so it is dialled
+// without asking the resolver: 127.0.0.1, then ::1.
+func (a *Account) dialNow(ctx context.Context) (net.Conn, error) {
+	d := tcpDialer()
+	if !strings.EqualFold(a.Host, "localhost") {
+		return d.DialContext(ctx, "tcp", a.Addr())
+	}
+	c, err := d.DialContext(ctx, "tcp4", net.JoinHostPort("127.0.0.1", a.Port))
+	if err == nil || ctx.Err() != nil {
+		return c, err
+	}
+	if c, err6 := d.DialContext(ctx, "tcp6", net.JoinHostPort("::1", a.Port)); err6 == nil {
+		return c, nil
+	}
+	return nil, err
 }

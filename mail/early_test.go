@@ -2,6 +2,7 @@ package mail
 
 import (
 	"context"
+	"net"
 	"testing"
 	"time"
 )
@@ -72,5 +73,28 @@ func TestPreconnectNotTakenIsClosed(t *testing.T) {
 	}
 	if got := p.Accepted(); got != 2 {
 		t.Fatalf("the proxy accepted %d connections, want 2", got)
+	}
+}
+
+func TestDialLocalhostWithoutResolver(t *testing.T) {
+	for _, network := range []string{"tcp4", "tcp6"} {
+		t.Run(network, func(t *testing.T) {
+			host := "127.0.0.1"
+			if network == "tcp6" {
+				host = "::1"
+			}
+			ln, err := net.Listen(network, net.JoinHostPort(host, "0"))
+			if err != nil {
+				t.Skipf("no %s loopback here: %v", network, err)
+			}
+			defer ln.Close()
+			_, port, _ := net.SplitHostPort(ln.Addr().String())
+			acct := testAccount(t, "LocalHost:"+port, testPassword)
+			c, err := acct.dialNow(context.Background())
+			if err != nil {
+				t.Fatalf("dialNow() to localhost with the server on %s = %v", host, err)
+			}
+			c.Close()
+		})
 	}
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -56,7 +55,7 @@ func (w *writer) appending() {
 // save writes the letter l, which was before (nil for a new letter), keeps
 // the indexes in step, and appends the audit event.
 func (w *writer) save(before []byte, l *Letter, action Action, from Stage, reason string) error {
-	after, err := json.Marshal(l)
+	after, err := encodeLetter(l)
 	if err != nil {
 		return fmt.Errorf("encode letter %d: %w", l.ID, err)
 	}

@@ -29,6 +29,7 @@ type batchReader struct {
 	skipped  []store.SkippedMessage
 	bytes    int64
 	problems int
+	slab     slab              // the bodies read
 	got      map[imap.UID]bool // a body came: stored or skipped
 	seen     map[imap.UID]bool // named in a FETCH response, with or without a body
 }
@@ -77,7 +78,7 @@ func (r *batchReader) read(cmd *imapclient.FetchCommand, set imap.UIDSet) error 
 		if msg == nil {
 			break
 		}
-		f, err := readMessage(msg)
+		f, err := readMessageInto(msg, &r.slab)
 		if err != nil {
 			readErr = fetchError(set, err)
 			break

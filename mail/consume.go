@@ -70,9 +70,23 @@ func (r *batchReader) run(set imap.UIDSet, cmd *imapclient.FetchCommand) error {
 	}
 }
 
-// read reads one FETCH command to its end.
+// keepAhead is how many messages read may be ahead of keep.
+const keepAhead = 256
+
+// read reads one FETCH command to its end. Each message is kept (read for
+// the store's record and queued) on a goroutine of its own: go-imap's
+// reader waits until a body is read before it reads on, so a message kept
+// between two bodies would hold up the connection meanwhile.
 func (r *batchReader) read(cmd *imapclient.FetchCommand, set imap.UIDSet) error {
 	var readErr error
+	read := make(chan fetched, keepAhead)
+	kept := make(chan struct{})
+	go func() {
+		defer close(kept)
+		for f := range read {
+			r.keep([]fetched{f})
+		}
+	}()
 	for {
 		msg := cmd.Next()
 		if msg == nil {
@@ -83,8 +97,10 @@ func (r *batchReader) read(cmd *imapclient.FetchCommand, set imap.UIDSet) error 
 			readErr = fetchError(set, err)
 			break
 		}
-		r.keep([]fetched{f})
+		read <- f
 	}
+	close(read)
+	<-kept
 	if readErr != nil {
 		// A literal that failed half-way is read again by go-imap's
 		// discard, racing its reader goroutine: end that goroutine first.

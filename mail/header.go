@@ -255,12 +255,16 @@ func messageStart(raw []byte) []byte {
 	return rest
 }
 
-func (r *reader) headers(h message.Header) {
+// headers reads the fields of the message's header h; t is h's content
+// type, nil to read it here.
+func (r *reader) headers(h message.Header, t *mediaType) {
 	m := r.m
+	if t == nil {
+		t = readMediaType(h)
+	}
 	// Raw 8-bit text in the header is read in the charset the entity
 	// declares, when it is not UTF-8 already.
-	_, params, _ := contentType(h)
-	cs := params["charset"]
+	cs := t.params["charset"]
 	m.Subject = sanitizeLine(headerText(h.Get("Subject"), cs))
 	m.From, m.FromName, m.FromAddress = r.addresses(h, "From", cs)
 	if !r.summary {

@@ -130,8 +130,9 @@ func (r *reader) read(raw []byte) {
 	for _, p := range probs {
 		r.problem("", "%s", p)
 	}
-	r.headers(h)
-	pieces := r.entity(h, body, 0, "")
+	t := readMediaType(h)
+	r.headers(h, t)
+	pieces := r.entityOf(h, t, body, 0, "")
 	if r.summary || r.target >= 0 {
 		return
 	}
@@ -158,6 +159,24 @@ func (r *reader) read(raw []byte) {
 
 // entity reads one entity's body and returns the text it contributes.
 func (r *reader) entity(h message.Header, body []byte, depth int, label string) []piece {
+	return r.entityOf(h, nil, body, depth, label)
+}
+
+// mediaType is what contentType returns.
+type mediaType struct {
+	ct     string
+	params map[string]string
+	err    error
+}
+
+func readMediaType(h message.Header) *mediaType {
+	ct, params, err := contentType(h)
+	return &mediaType{ct, params, err}
+}
+
+// entityOf is entity with h's content type t already read; nil to read it
+// here.
+func (r *reader) entityOf(h message.Header, t *mediaType, body []byte, depth int, label string) []piece {
 	r.parts++
 	if r.parts > maxParts {
 		if r.parts == maxParts+1 {
@@ -165,7 +184,10 @@ func (r *reader) entity(h message.Header, body []byte, depth int, label string) 
 		}
 		return nil
 	}
-	ct, params, err := contentType(h)
+	if t == nil {
+		t = readMediaType(h)
+	}
+	ct, params, err := t.ct, t.params, t.err
 	if err != nil {
 		r.problem(partLabel(label), "the content type %q could not be read", SanitizeLine(h.Get("Content-Type")))
 	}
@@ -283,7 +305,7 @@ func (r *reader) attachedMessage(h message.Header, ct string, params, dparams ma
 	inner := &reader{m: &Message{}, target: -1, summary: true}
 	ih, _ := splitMessage(decoded)
 	ihh, _ := parseHeader(ih)
-	inner.headers(ihh)
+	inner.headers(ihh, nil)
 	name := fileName(h, params, dparams)
 	if name == "" {
 		name = inner.m.Subject

@@ -325,9 +325,12 @@ func TestMisbehavingServers(t *testing.T) {
 			if got := srv.Accepted(); got != wantConns {
 				t.Errorf("connections = %d, want %d", got, wantConns)
 			}
-			// Each attempt ends within the bound, retries included.
-			if took > time.Duration(wantConns)*tc.within {
-				t.Errorf("gave up after %v, want within %v", took, time.Duration(wantConns)*tc.within)
+			// Each attempt ends within the bound, retries included; three
+			// times the bound, since -race on a loaded 2-core machine runs
+			// the reading side several times slower. What is proved is that
+			// the wait ends, not how fast.
+			if limit := 3 * time.Duration(wantConns) * tc.within; took > limit {
+				t.Errorf("gave up after %v, want within %v", took, limit)
 			}
 			for _, s := range append(notices, err.Error(), e.Message("id"), e.Message("en")) {
 				if hasControl(s) {

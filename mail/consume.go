@@ -143,6 +143,9 @@ func (r *batchReader) keep(fs []fetched) {
 			continue
 		}
 		in := NewIncoming(f.raw, f.date, src)
+		// Hashed here, beside the connection, so that the store's one
+		// writer does not wait for it.
+		in.Digest()
 		if in.ParseProblem != "" {
 			r.problems++
 		}

@@ -93,3 +93,20 @@ func TestClassify(t *testing.T) {
 		t.Errorf("fetchError() = %v, want UID FETCH 5:9", err)
 	}
 }
+
+// TestEverySentenceFormats: each kind has its sentence in both languages,
+// naming the server, with every argument in place.
+func TestEverySentenceFormats(t *testing.T) {
+	for k := Kind(0); k <= KindProtocol; k++ {
+		e := &Error{Kind: k, Server: "imap.uji:993", Op: "UID FETCH", UIDs: "5"}
+		id, en := e.Message("id"), e.Message("en")
+		for _, s := range []string{id, en} {
+			if !strings.Contains(s, "imap.uji:993") || strings.Contains(s, "%!") {
+				t.Errorf("kind %v: sentence %q", k, s)
+			}
+		}
+		if id == en {
+			t.Errorf("kind %v: the same sentence in both languages: %q", k, id)
+		}
+	}
+}

@@ -8,8 +8,6 @@ import (
 	"runtime/debug"
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
-
 	"sanapati-desk/mail"
 	"sanapati-desk/print"
 	"sanapati-desk/tui"
@@ -81,7 +79,7 @@ func cmdInterface(a *app, args []string) error {
 	if acct != nil {
 		cfg.Intake = mail.Watch(ctx, db, acct, mail.WatchOptions{})
 	}
-	_, err = tea.NewProgram(tui.New(cfg)).Run()
+	err = tui.Run(cfg)
 	cancel() // the watcher stops before the store closes
 	if err != nil {
 		return fmt.Errorf("run the interface: %w", err)

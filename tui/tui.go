@@ -106,6 +106,14 @@ type Model struct {
 	pwReq    promptRequest
 }
 
+// Run shows the desk on the terminal until the operator quits. It is the
+// command line's one door to the screen, so that package main imports no
+// Bubble Tea package.
+func Run(cfg Config) error {
+	_, err := tea.NewProgram(New(cfg)).Run()
+	return err
+}
+
 // New builds the interface over cfg.
 func New(cfg Config) Model {
 	t := cfg.Text

@@ -433,19 +433,7 @@ func TestCancelEndsSyncAtOnce(t *testing.T) {
 				done <- err
 			}()
 			time.Sleep(300 * time.Millisecond)
-			start := time.Now()
-			cancel()
-			select {
-			case err := <-done:
-				if !errors.Is(err, context.Canceled) {
-					t.Errorf("Sync() = %v, want context.Canceled", err)
-				}
-				if d := time.Since(start); d > time.Second {
-					t.Errorf("Sync() returned %v after the cancel, want within a second", d)
-				}
-			case <-time.After(5 * time.Second):
-				t.Fatal("Sync() still running 5 s after the cancel")
-			}
+			cancelWithinASecond(t, cancel, done)
 		})
 	}
 }
@@ -658,19 +646,7 @@ func TestCancelDuringFetch(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("no message fetched within 10 s")
 	}
-	start := time.Now()
-	cancel()
-	select {
-	case err := <-done:
-		if !errors.Is(err, context.Canceled) {
-			t.Errorf("Sync() = %v, want context.Canceled", err)
-		}
-		if d := time.Since(start); d > time.Second {
-			t.Errorf("Sync() returned %v after the cancel, want within a second", d)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("Sync() still running 5 s after the cancel")
-	}
+	cancelWithinASecond(t, cancel, done)
 	p.SetDelay(0)
 	rep, err := db.Verify()
 	if err != nil || !rep.OK() {
@@ -749,5 +725,24 @@ func TestCAFileTrust(t *testing.T) {
 		if !tc.ok && (!errors.Is(err, ErrInsecure) || retryable(err) || !strings.Contains(err.Error(), "certificate")) {
 			t.Errorf("%s with another CA: Sync() = %v, want an insecure certificate error, not retried", tc.host, err)
 		}
+	}
+}
+
+// cancelWithinASecond cancels a running Sync and fails t unless it returns
+// context.Canceled on done within a second.
+func cancelWithinASecond(t *testing.T, cancel context.CancelFunc, done <-chan error) {
+	t.Helper()
+	start := time.Now()
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("Sync() = %v, want context.Canceled", err)
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("Sync() returned %v after the cancel, want within a second", d)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Sync() still running 5 s after the cancel")
 	}
 }

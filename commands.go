@@ -4,42 +4,50 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
-	"strings"
 	"text/tabwriter"
 	"time"
 
-	"sanapati-desk/mail"
 	"sanapati-desk/store"
 )
 
-// commands maps each subcommand to its implementation. Those of later
-// issues (fetch, import, copies, card, receipt, agenda, report) live in
-// their own files.
-var commands = map[string]command{}
+// commands is every subcommand, in the order the help lists them: the
+// desk's day (intake, the eleven steps, the corrections), then the paper,
+// then the books' upkeep. The empty name is the interface.
+var commands = []command{
+	{"", "start the desk's interface", cmdInterface},
+	{"fetch", "step 1, sync the Sanapati mailbox: [--json]", cmdFetch},
+	{"import", "take .eml or mbox files when the mailbox is out of reach: FILE...", cmdImport},
+	{"list", "list letters: [--stage S] [--overdue] [--search TEXT] [--json]", cmdList},
+	{"show", "show one letter: ID [--json | --raw]", cmdShow},
+	{"route", "step 2, choose recipients: ID --to NAME[=CHANNEL][,NAME...]", cmdRoute},
+	{"copies", "step 3, print one copy per recipient: ID [-o DIR]", cmdCopies},
+	{"register", "step 4, write in the agenda book: ID [--number N] [--date D] [--subject S] [--duplicate] ...", cmdRegister},
+	{"card", "step 5, print the control card: ID [-o FILE]", cmdCard},
+	{"initial", "step 6, record an official's initial: ID [--by POSITION] [--at TIME]", cmdInitial},
+	{"assign", "step 7, hand to a courier: ID --courier NAME [--at TIME]", cmdAssign},
+	{"receipt", "print the courier's receipt sheet: ID [-o FILE]", cmdReceipt},
+	{"deliver", "steps 8-10, record a receipt: ID --to NAME --via CHANNEL --received-by NAME [--at TIME]", cmdDeliver},
+	{"archive", "step 11, archive: ID --location TEXT [--at TIME]", cmdArchive},
+	{"set-aside", "take off the ordinary path: ID --reason TEXT", cmdSetAside},
+	{"classify", "release a letter wrongly marked R/SR: ID --class B|T --reason TEXT", cmdClassify},
+	{"late", "record why an overdue letter is late: ID --reason TEXT", cmdLate},
+	{"correct", "correct the arrival time: ID --received TIME --reason TEXT", cmdCorrect},
+	{"undo", "correct the last step: ID --reason TEXT", cmdUndo},
+	{"agenda", "the agenda book: [--year Y | --month YYYY-MM] [-o FILE.pdf|.xlsx|.csv]", cmdAgenda},
+	{"report", "the monthly service report: --month YYYY-MM [-o FILE.pdf|.xlsx|.csv]", cmdReport},
+	{"directory", "recipients, officials, couriers: [--json] [--set FILE.json]", cmdDirectory},
+	{"backup", "copy the store while it runs: FILE", cmdBackup},
+	{"verify", "check the audit chain, messages and agenda book", cmdVerify},
+}
 
-func init() {
-	for name, c := range map[string]command{
-		"list":     {"list letters: [--stage S] [--overdue] [--search TEXT] [--json]", cmdList},
-		"show":     {"show one letter: ID [--json | --raw]", cmdShow},
-		"route":    {"step 2, choose recipients: ID --to NAME[=CHANNEL][,NAME...]", cmdRoute},
-		"register": {"step 4, write in the agenda book: ID [--number N] [--date D] [--subject S] ...", cmdRegister},
-		"initial": {"step 6, record an official's initial: ID [--by POSITION]",
-			textStep("initial", "by", "the official's position; default the next in order", (*store.DB).Initial)},
-		"assign": {"step 7, hand to a courier: ID --courier NAME",
-			textStep("assign", "courier", "the courier's name; a new name joins the list", (*store.DB).Assign)},
-		"deliver": {"steps 8-10, record a receipt: ID --to NAME --via CHANNEL --received-by NAME", cmdDeliver},
-		"archive": {"step 11, archive: ID --location TEXT",
-			textStep("archive", "location", "where the paper is kept (cabinet/box/folder)", (*store.DB).Archive)},
-		"set-aside": {"take off the ordinary path: ID --reason TEXT",
-			textStep("set-aside", "reason", "why: not an official message, or classified", (*store.DB).SetAside)},
-		"undo": {"correct the last step: ID --reason TEXT",
-			textStep("undo", "reason", "why the step is corrected", (*store.DB).Undo)},
-		"directory": {"recipients, officials, couriers: [--json] [--set FILE.json]", cmdDirectory},
-		"backup":    {"copy the store while it runs: FILE", cmdBackup},
-		"verify":    {"check the audit chain, messages and agenda book", cmdVerify},
-	} {
-		commands[name] = c
+// findCommand returns the subcommand called name.
+func findCommand(name string) (command, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
 	}
+	return command{}, false
 }
 
 // letterID reads the single ID argument of a step command.
@@ -266,171 +274,4 @@ func (a *app) printLetter(l *store.Letter) error {
 		row("Berikutnya", t.Action(next))
 	}
 	return tw.Flush()
-}
-
-// stepCommand runs a step that takes a letter ID and some flags, then
-// prints the letter's new stage.
-func (a *app) step(pos []string, do func(db *store.DB, id uint64) (*store.Letter, error)) error {
-	id, err := letterID(pos)
-	if err != nil {
-		return err
-	}
-	db, err := a.open()
-	if err != nil {
-		return err
-	}
-	l, err := do(db, id)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(a.stdout, "%d: %s", l.ID, a.txt.Stage(l.Stage))
-	if !l.Agenda.IsZero() {
-		fmt.Fprintf(a.stdout, " (%s)", l.Agenda.Format(a.cfg.AgendaFormat))
-	}
-	fmt.Fprintln(a.stdout)
-	return nil
-}
-
-func cmdRoute(a *app, args []string) error {
-	fs := newFlags(a, "route")
-	to := fs.String("to", "", "recipient names, comma-separated; NAME=fax picks a channel")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	var rs []store.Recipient
-	for _, item := range splitList(*to) {
-		name, ch, _ := strings.Cut(item, "=")
-		r := store.Recipient{Name: strings.TrimSpace(name)}
-		if ch != "" {
-			c, err := store.ParseChannel(ch)
-			if err != nil {
-				return usageError{err}
-			}
-			r.Channel = c
-		}
-		rs = append(rs, r)
-	}
-	if len(rs) == 0 {
-		return usagef("name the recipients with --to (see 'directory')")
-	}
-	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return db.Route(id, rs) })
-}
-
-func cmdRegister(a *app, args []string) error {
-	fs := newFlags(a, "register")
-	var r store.Registration
-	fs.StringVar(&r.LetterNumber, "number", "", "the letter's own number (nomor surat)")
-	date := fs.String("date", "", "the letter's date, YYYY-MM-DD")
-	fs.StringVar(&r.Summary, "subject", "", "summary (perihal); default the message's subject")
-	fs.StringVar(&r.Origin, "origin", "", "sender (asal surat); default the message's From")
-	class := fs.String("class", "", "security class: B, T, R or SR")
-	urgency := fs.String("urgency", "", "Biasa, Segera, Sangat Segera or Kilat")
-	fs.StringVar(&r.ClassCode, "code", "", "classification code (kode klasifikasi)")
-	fs.StringVar(&r.Attachments, "attachments", "", "attachments (lampiran)")
-	fs.StringVar(&r.Index, "index", "", "index (indeks)")
-	fs.StringVar(&r.Remarks, "remarks", "", "remarks (keterangan)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if *date != "" {
-		d, err := time.Parse("2006-01-02", *date)
-		if err != nil {
-			return usagef("--date %q is not a date like 2026-11-23", *date)
-		}
-		r.LetterDate = d
-	}
-	if r.Class, err = store.ParseClass(*class); err != nil {
-		return usageError{err}
-	}
-	if *class == "" {
-		r.Class = ""
-	}
-	if r.Urgency, err = store.ParseUrgency(*urgency); err != nil {
-		return usageError{err}
-	}
-	if *urgency == "" {
-		r.Urgency = ""
-	}
-	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) {
-		raw, err := db.Raw(id)
-		if err != nil {
-			return nil, err
-		}
-		return db.Register(id, proposed(r, raw, db.Calendar().Location()))
-	})
-}
-
-// proposed fills the registration fields the operator left empty with what
-// the message itself says (Nomor, Hal, Sifat, Lampiran lines and headers).
-func proposed(r store.Registration, raw []byte, loc *time.Location) store.Registration {
-	p := mail.Propose(mail.Read(raw), loc)
-	fill := func(dst *string, v string) {
-		if *dst == "" {
-			*dst = v
-		}
-	}
-	fill(&r.LetterNumber, p.LetterNumber)
-	fill(&r.Origin, p.Sender)
-	fill(&r.Summary, p.Subject)
-	fill(&r.Attachments, p.Attachments)
-	if r.LetterDate.IsZero() {
-		r.LetterDate = p.LetterDate
-	}
-	if r.Class == "" {
-		r.Class = p.Class
-	}
-	if r.Urgency == "" {
-		r.Urgency = p.Urgency
-	}
-	return r
-}
-
-// textStep makes the command of a step that takes a letter ID and one text
-// flag; the store says what is missing or wrong with the text.
-func textStep(name, flagName, usage string, do func(db *store.DB, id uint64, text string) (*store.Letter, error)) func(*app, []string) error {
-	return func(a *app, args []string) error {
-		fs := newFlags(a, name)
-		text := fs.String(flagName, "", usage)
-		pos, err := parseFlags(fs, args)
-		if err != nil {
-			return err
-		}
-		return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return do(db, id, *text) })
-	}
-}
-
-func cmdDeliver(a *app, args []string) error {
-	fs := newFlags(a, "deliver")
-	to := fs.String("to", "", "the recipient, as routed")
-	via := fs.String("via", "", "ajudan, caraka, fax or online; default as routed")
-	by := fs.String("received-by", "", "who signed the receipt")
-	when := fs.String("at", "", "when, YYYY-MM-DD HH:MM; default now")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if *to == "" || *by == "" {
-		return usagef("give --to and --received-by")
-	}
-	var ch store.Channel
-	if *via != "" {
-		if ch, err = store.ParseChannel(*via); err != nil {
-			return usageError{err}
-		}
-	}
-	var at time.Time
-	if *when != "" {
-		db, err := a.open()
-		if err != nil {
-			return err
-		}
-		if at, err = time.ParseInLocation("2006-01-02 15:04", *when, db.Calendar().Location()); err != nil {
-			return usagef("--at %q is not a time like 2026-11-23 14:05", *when)
-		}
-	}
-	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) {
-		return db.Deliver(id, *to, ch, *by, at)
-	})
 }

@@ -13,11 +13,6 @@ import (
 	"sanapati-desk/tui"
 )
 
-func init() {
-	commands["fetch"] = command{"step 1, sync the Sanapati mailbox: [--json]", cmdFetch}
-	commands["import"] = command{"take .eml or mbox files when the mailbox is out of reach: FILE...", cmdImport}
-}
-
 // account builds the mailbox account from the settings and the
 // environment; prompt asks for a password neither of them gives.
 func (a *app) account(prompt mail.PromptFunc) (*mail.Account, error) {

@@ -16,10 +16,6 @@ import (
 // heapBudget is the soft limit of the interface's Go heap.
 const heapBudget = 48 << 20
 
-func init() {
-	commands[""] = command{"start the desk's interface", cmdInterface}
-}
-
 // cmdInterface runs the desk's terminal interface: the store, the mailbox
 // watcher (or, with --demo, a demo mailbox and a throwaway store whose
 // paper is saved in a temporary folder) and the spooler.

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 	"time"
 
@@ -72,7 +71,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(rest) > 0 {
 		name, rest = rest[0], rest[1:]
 	}
-	cmd, ok := commands[name]
+	cmd, ok := findCommand(name)
 	if !ok {
 		fmt.Fprintf(stderr, "sanapati-desk: unknown command %q\n", name)
 		usage(stderr)
@@ -108,6 +107,7 @@ func usagef(format string, args ...any) error {
 
 // command is one subcommand.
 type command struct {
+	name     string
 	synopsis string
 	run      func(a *app, args []string) error
 }
@@ -115,15 +115,10 @@ type command struct {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: sanapati-desk [--db PATH] [--config PATH] [--lang id|en] [--demo] [COMMAND [ARGS]]")
 	fmt.Fprintln(w, "\nWith no command, the desk's interface starts. Commands:")
-	names := make([]string, 0, len(commands))
-	for n := range commands {
-		if n != "" {
-			names = append(names, n)
+	for _, c := range commands {
+		if c.name != "" {
+			fmt.Fprintf(w, "  %-10s %s\n", c.name, c.synopsis)
 		}
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].synopsis)
 	}
 }
 

@@ -118,7 +118,13 @@ func TestCommandLineSteps(t *testing.T) {
 	}
 	d.must("assign", "1", "--courier", "Pak Darto")
 	d.must("deliver", "1", "--to", "walikota", "--received-by", "Ajudan Budi")
-	d.must("deliver", "1", "--to", "Kepala Dinas Kesehatan", "--via", "caraka", "--received-by", "Bu Sri", "--at", "2026-11-23 14:05")
+	// A receipt recorded after the fact, in the desk's time zone.
+	jakarta, err := time.LoadLocation("Asia/Jakarta")
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(2 * time.Minute).In(jakarta).Format(store.TimeLayout)
+	d.must("deliver", "1", "--to", "Kepala Dinas Kesehatan", "--via", "caraka", "--received-by", "Bu Sri", "--at", later)
 	d.must("archive", "1", "--location", "Lemari 2")
 
 	var l letterJSON

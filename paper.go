@@ -15,18 +15,6 @@ import (
 	"sanapati-desk/tui"
 )
 
-func init() {
-	for name, c := range map[string]command{
-		"copies":  {"step 3, print one copy per recipient: ID [-o DIR]", cmdCopies},
-		"card":    {"step 5, print the control card: ID [-o FILE]", cmdCard},
-		"receipt": {"print the courier's receipt sheet: ID [-o FILE]", cmdReceipt},
-		"agenda":  {"the agenda book: [--year Y | --month YYYY-MM] [-o FILE.pdf|.xlsx|.csv]", cmdAgenda},
-		"report":  {"the monthly service report: --month YYYY-MM [-o FILE.pdf|.xlsx|.csv]", cmdReport},
-	} {
-		commands[name] = c
-	}
-}
-
 // printOptions are the settings every document is drawn with.
 func (a *app) printOptions(db *store.DB) print.Options {
 	p := a.cfg.Paper

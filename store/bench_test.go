@@ -72,7 +72,7 @@ func seedBench(path string) error {
 		if _, err := db.Route(id, []Recipient{{Name: "Walikota"}}); err != nil {
 			return err
 		}
-		if _, err := db.PrintCopies(id); err != nil {
+		if _, err := db.RecordCopiesPrinted(id); err != nil {
 			return err
 		}
 		if _, err := db.Register(id, Registration{LetterNumber: fmt.Sprintf("005/%d/SJ", id)}); err != nil {
@@ -157,7 +157,7 @@ func BenchmarkRegister(b *testing.B) {
 		if _, err := db.Route(id, []Recipient{{Name: "Walikota"}}); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := db.PrintCopies(id); err != nil {
+		if _, err := db.RecordCopiesPrinted(id); err != nil {
 			b.Fatal(err)
 		}
 		ids = append(ids, id)

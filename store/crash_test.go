@@ -60,15 +60,15 @@ func nextStep(db *DB, l *Letter, rng *rand.Rand) error {
 	case StageReceived:
 		_, err = db.Route(l.ID, []Recipient{{Name: "Walikota"}, {Name: "Kepala Dinas Kesehatan"}})
 	case StageChecked:
-		_, err = db.PrintCopies(l.ID)
+		_, err = db.RecordCopiesPrinted(l.ID)
 	case StagePrinted:
 		_, err = db.Register(l.ID, Registration{LetterNumber: fmt.Sprintf("005/%d/SJ", l.ID)})
 	case StageRegistered:
-		_, err = db.PrintCard(l.ID)
+		_, err = db.RecordCardPrinted(l.ID)
 	case StageForwarded:
-		_, err = db.Initial(l.ID, "")
+		_, err = db.Initial(l.ID, "", time.Time{})
 	case StageInitialled:
-		_, err = db.Assign(l.ID, "Pak Darto")
+		_, err = db.Assign(l.ID, "Pak Darto", time.Time{})
 	case StageAssigned:
 		for _, r := range l.Recipients {
 			if !r.Delivered() {
@@ -77,7 +77,7 @@ func nextStep(db *DB, l *Letter, rng *rand.Rand) error {
 			}
 		}
 	case StageDelivered:
-		_, err = db.Archive(l.ID, "Lemari 1")
+		_, err = db.Archive(l.ID, "Lemari 1", time.Time{})
 	}
 	return err
 }

@@ -26,6 +26,12 @@ type Incoming struct {
 	Date           time.Time
 	HasAttachments bool
 	ParseProblem   string
+	// Class is the security class the message declares (a Sifat line, a
+	// subject marked RAHASIA, a header); "" when it declares none.
+	Class SecurityClass
+	// ReceivedEstimated says ReceivedAt came from neither the server nor a
+	// Received header.
+	ReceivedEstimated bool
 
 	digest *earlyDigest // set by Digest
 }
@@ -142,7 +148,10 @@ func (db *DB) add(tx *bolt.Tx, in []Incoming, sums *digester) (AddResult, error)
 			ID: id, Stage: StageReceived, SHA256: sum.sha256, Size: int64(len(m.Raw)),
 			Source: m.Source, MessageID: m.MessageID, From: m.From, Subject: m.Subject,
 			Date: m.Date, HasAttachments: m.HasAttachments, ParseProblem: m.ParseProblem,
-			ReceivedAt: m.ReceivedAt,
+			ReceivedAt: m.ReceivedAt, ReceivedEstimated: m.ReceivedEstimated,
+		}
+		if m.Class != ClassOrdinary {
+			l.Class = m.Class
 		}
 		if l.ReceivedAt.IsZero() {
 			l.ReceivedAt = db.now()
@@ -215,6 +224,19 @@ func stageCountKey(s Stage) []byte { return []byte("count/" + string(s)) }
 func agendaKey(a AgendaNumber) []byte {
 	return append(u32(uint32(a.Year)), u32(uint32(a.Seq))...)
 }
+
+// The fields of a letter's search text, in order.
+const (
+	searchAgenda = iota
+	searchNumber
+	searchFrom
+	searchOrigin
+	searchSubject
+	searchSummary
+	searchMessageID
+	searchID
+	searchFields
+)
 
 // searchText is what Search looks in: the fields an operator searches by,
 // lower-cased, separated by a byte no query contains.

@@ -364,3 +364,34 @@ func (db *DB) Count() (int, error) {
 	})
 	return n, err
 }
+
+// registeredAs returns the agenda number of another registered letter with
+// l's origin and letter number, or the zero number. It reads the search
+// index, whose fields hold both, so that no letter record is decoded.
+func registeredAs(tx *bolt.Tx, l *Letter) (AgendaNumber, error) {
+	number, origin := sameText(l.LetterNumber), sameText(l.Origin)
+	if number == "" || origin == "" {
+		return AgendaNumber{}, nil
+	}
+	own := strconv.FormatUint(l.ID, 10)
+	c := tx.Bucket(bucketSearch).Cursor()
+	needle := []byte(strings.Fields(number)[0])
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if !bytes.Contains(v, needle) {
+			continue
+		}
+		f := strings.Split(string(v), "\x1f")
+		if len(f) < searchFields || f[searchAgenda] == "" || f[searchID] == own ||
+			sameText(f[searchNumber]) != number || sameText(f[searchOrigin]) != origin {
+			continue
+		}
+		if a, ok := parseAgendaNumber(f[searchAgenda]); ok {
+			return a, nil
+		}
+	}
+	return AgendaNumber{}, nil
+}
+
+// sameText is s as two letter numbers or origins are compared: case and
+// runs of spaces do not count.
+func sameText(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }

@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -26,6 +27,9 @@ func (db *DB) step(id uint64, action Action, reason string, change func(tx *bolt
 		out = l
 		return db.save(tx, before, l, action, from, reason)
 	})
+	if e := (*Error)(nil); errors.As(err, &e) && !e.At.IsZero() {
+		e.At = e.At.In(db.cal.Location())
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -51,8 +55,9 @@ func (db *DB) Route(id uint64, rs []Recipient) (*Letter, error) {
 	})
 }
 
-// PrintCopies records that the copies were printed (step 3).
-func (db *DB) PrintCopies(id uint64) (*Letter, error) {
+// RecordCopiesPrinted records that the copies were printed (step 3); it
+// prints nothing.
+func (db *DB) RecordCopiesPrinted(id uint64) (*Letter, error) {
 	return db.step(id, ActionPrintCopies, "", func(_ *bolt.Tx, l *Letter) error {
 		return l.PrintCopies(db.now())
 	})
@@ -61,7 +66,9 @@ func (db *DB) PrintCopies(id uint64) (*Letter, error) {
 // Register writes the letter in the agenda book (step 4) and gives it the
 // next agenda number of the year of registration, in the same transaction:
 // numbers start at 1 each year, have no gaps and are never reused. A letter
-// registered before and corrected keeps its number.
+// registered before and corrected keeps its number. A letter whose origin
+// and letter number already hold an agenda number is refused unless
+// r.Duplicate says it is registered again knowingly.
 func (db *DB) Register(id uint64, r Registration) (*Letter, error) {
 	return db.step(id, ActionRegister, "", func(tx *bolt.Tx, l *Letter) error {
 		now := db.now()
@@ -74,7 +81,18 @@ func (db *DB) Register(id uint64, r Registration) (*Letter, error) {
 			}
 			number = AgendaNumber{Year: year, Seq: seq}
 		}
-		return l.register(r, number, now)
+		if err := l.register(r, number, now); err != nil {
+			return err
+		}
+		earlier, err := registeredAs(tx, l)
+		if err != nil || earlier.IsZero() {
+			return err
+		}
+		if !r.Duplicate {
+			return &Error{Code: ErrDuplicate, Subject: earlier.String()}
+		}
+		l.DuplicateOf = earlier
+		return nil
 	})
 }
 
@@ -92,9 +110,9 @@ func nextAgendaSeq(tx *bolt.Tx, year int) (int, error) {
 	return int(seq), nil
 }
 
-// PrintCard records that the control card was printed and the letter
-// forwarded to the examiner (step 5).
-func (db *DB) PrintCard(id uint64) (*Letter, error) {
+// RecordCardPrinted records that the control card was printed and the
+// letter forwarded to the examiner (step 5); it prints nothing.
+func (db *DB) RecordCardPrinted(id uint64) (*Letter, error) {
 	return db.step(id, ActionPrintCard, "", func(tx *bolt.Tx, l *Letter) error {
 		dir, err := directory(tx)
 		if err != nil {
@@ -105,16 +123,36 @@ func (db *DB) PrintCard(id uint64) (*Letter, error) {
 }
 
 // Initial records the next official's initial, or the named one's, who
-// must be next (step 6).
-func (db *DB) Initial(id uint64, position string) (*Letter, error) {
+// must be next (step 6); at is when, the zero time meaning now.
+func (db *DB) Initial(id uint64, position string, at time.Time) (*Letter, error) {
 	return db.step(id, ActionInitial, "", func(_ *bolt.Tx, l *Letter) error {
-		return l.Initial(position, db.now())
+		at, now := when(l, ActionInitial, at, db.now())
+		return l.Initial(position, at, now)
 	})
 }
 
-// Assign hands the letter to a courier (step 7); a courier not yet in the
-// directory joins it in the same transaction.
-func (db *DB) Assign(id uint64, courier string) (*Letter, error) {
+// when is the time a step is recorded at: at as the operator gave it, or,
+// for the zero time, now, but never before the arrival or the step it
+// follows (a server clock a little ahead of the desk's must not make a
+// step precede its letter).
+// The clock it is checked against is then that time.
+func when(l *Letter, a Action, at, now time.Time) (time.Time, time.Time) {
+	if !at.IsZero() {
+		return at, now
+	}
+	bound, _ := l.after(a)
+	for _, t := range []time.Time{l.ReceivedAt, bound} {
+		if now.Before(t) {
+			now = t
+		}
+	}
+	return now, now
+}
+
+// Assign hands the letter to a courier (step 7) at the time at (zero:
+// now); a courier not yet in the directory joins it in the same
+// transaction.
+func (db *DB) Assign(id uint64, courier string, at time.Time) (*Letter, error) {
 	return db.step(id, ActionAssign, "", func(tx *bolt.Tx, l *Letter) error {
 		dir, err := directory(tx)
 		if err != nil {
@@ -124,7 +162,8 @@ func (db *DB) Assign(id uint64, courier string) (*Letter, error) {
 		if c, ok := dir.Courier(courier); ok {
 			courier = c.Name
 		}
-		if err := l.Assign(courier, db.now()); err != nil {
+		at, now := when(l, ActionAssign, at, db.now())
+		if err := l.Assign(courier, at, now); err != nil {
 			return err
 		}
 		if _, ok := dir.Courier(courier); !ok {
@@ -139,18 +178,49 @@ func (db *DB) Assign(id uint64, courier string) (*Letter, error) {
 // Deliver records a recipient's receipt (steps 8-10); at is when the copy
 // was received, the zero time meaning now.
 func (db *DB) Deliver(id uint64, recipient string, via Channel, receivedBy string, at time.Time) (*Letter, error) {
-	if at.IsZero() {
-		at = db.now()
-	}
 	return db.step(id, ActionDeliver, "", func(_ *bolt.Tx, l *Letter) error {
-		return l.Deliver(recipient, via, receivedBy, at)
+		at, now := when(l, ActionDeliver, at, db.now())
+		return l.Deliver(recipient, via, receivedBy, at, now)
 	})
 }
 
-// Archive records where the letter's paper is kept (step 11).
-func (db *DB) Archive(id uint64, location string) (*Letter, error) {
+// Archive records where the letter's paper is kept (step 11) at the time
+// at (zero: now).
+func (db *DB) Archive(id uint64, location string, at time.Time) (*Letter, error) {
 	return db.step(id, ActionArchive, "", func(_ *bolt.Tx, l *Letter) error {
-		return l.Archive(location, db.now())
+		at, now := when(l, ActionArchive, at, db.now())
+		return l.Archive(location, at, now)
+	})
+}
+
+// Classify releases a letter wrongly marked R or SR to class B or T; the
+// audit event names the operator and the reason.
+func (db *DB) Classify(id uint64, class SecurityClass, reason string) (*Letter, error) {
+	return db.step(id, ActionClassify, strings.TrimSpace(reason), func(_ *bolt.Tx, l *Letter) error {
+		return l.Classify(class, reason)
+	})
+}
+
+// Late records why an overdue letter is late.
+func (db *DB) Late(id uint64, reason string) (*Letter, error) {
+	return db.step(id, ActionLate, strings.TrimSpace(reason), func(_ *bolt.Tx, l *Letter) error {
+		return l.Late(db.cal, reason, db.now())
+	})
+}
+
+// CorrectReceived corrects the letter's arrival time, for a reason; its
+// due time follows.
+func (db *DB) CorrectReceived(id uint64, at time.Time, reason string) (*Letter, error) {
+	return db.step(id, ActionCorrect, strings.TrimSpace(reason), func(tx *bolt.Tx, l *Letter) error {
+		old := receivedKey(l)
+		if err := l.CorrectReceived(at, reason, db.now()); err != nil {
+			return err
+		}
+		b := tx.Bucket(bucketByReceived)
+		if err := b.Delete(old); err != nil {
+			return err
+		}
+		return b.Put(receivedKey(l), nil)
 	})
 }
 
@@ -165,7 +235,7 @@ func (db *DB) SetAside(id uint64, reason string) (*Letter, error) {
 var undoable = map[Action]bool{
 	ActionRoute: true, ActionPrintCopies: true, ActionRegister: true, ActionPrintCard: true,
 	ActionInitial: true, ActionAssign: true, ActionDeliver: true, ActionArchive: true,
-	ActionSetAside: true,
+	ActionSetAside: true, ActionClassify: true,
 }
 
 // Undo corrects the letter's last step, which must be given a reason: the

@@ -79,27 +79,27 @@ func walk(t testing.TB, db *DB, id uint64, stop Stage) *Letter {
 		{StageChecked, func() (*Letter, error) {
 			return db.Route(id, []Recipient{{Name: "Walikota"}, {Name: "Kepala Dinas Kesehatan", Channel: ChannelFax}})
 		}},
-		{StagePrinted, func() (*Letter, error) { return db.PrintCopies(id) }},
+		{StagePrinted, func() (*Letter, error) { return db.RecordCopiesPrinted(id) }},
 		{StageRegistered, func() (*Letter, error) {
-			return db.Register(id, Registration{LetterNumber: "005/4512/SJ", Summary: "Undangan Rapat"})
+			return db.Register(id, Registration{LetterNumber: fmt.Sprintf("005/%d/SJ", id), Summary: "Undangan Rapat"})
 		}},
-		{StageForwarded, func() (*Letter, error) { return db.PrintCard(id) }},
+		{StageForwarded, func() (*Letter, error) { return db.RecordCardPrinted(id) }},
 		{StageInitialled, func() (*Letter, error) {
 			for range 2 {
-				if _, err := db.Initial(id, ""); err != nil {
+				if _, err := db.Initial(id, "", time.Time{}); err != nil {
 					return nil, err
 				}
 			}
-			return db.Initial(id, "")
+			return db.Initial(id, "", time.Time{})
 		}},
-		{StageAssigned, func() (*Letter, error) { return db.Assign(id, "Pak Darto") }},
+		{StageAssigned, func() (*Letter, error) { return db.Assign(id, "Pak Darto", time.Time{}) }},
 		{StageDelivered, func() (*Letter, error) {
 			if _, err := db.Deliver(id, "Walikota", "", "Ajudan Budi", time.Time{}); err != nil {
 				return nil, err
 			}
 			return db.Deliver(id, "kepala dinas kesehatan", ChannelCourier, "Sekretariat Dinkes", time.Time{})
 		}},
-		{StageArchived, func() (*Letter, error) { return db.Archive(id, "Lemari 2 / Box 11") }},
+		{StageArchived, func() (*Letter, error) { return db.Archive(id, "Lemari 2 / Box 11", time.Time{}) }},
 	}
 	var l *Letter
 	for _, s := range steps {
@@ -171,14 +171,14 @@ func TestStepOutOfOrderChangesNothing(t *testing.T) {
 		code ErrorCode
 	}{
 		{"register before routing", func() (*Letter, error) { return db.Register(id, Registration{}) }, ErrOutOfOrder},
-		{"archive at once", func() (*Letter, error) { return db.Archive(id, "Lemari 1") }, ErrOutOfOrder},
-		{"initial before the card", func() (*Letter, error) { return db.Initial(id, "") }, ErrOutOfOrder},
+		{"archive at once", func() (*Letter, error) { return db.Archive(id, "Lemari 1", time.Time{}) }, ErrOutOfOrder},
+		{"initial before the card", func() (*Letter, error) { return db.Initial(id, "", time.Time{}) }, ErrOutOfOrder},
 		{"unknown recipient", func() (*Letter, error) { return db.Route(id, []Recipient{{Name: "Presiden"}}) }, ErrUnknownRecipient},
 		{"no recipient", func() (*Letter, error) { return db.Route(id, nil) }, ErrInvalid},
 		{"set aside without reason", func() (*Letter, error) { return db.SetAside(id, "  ") }, ErrReasonRequired},
 		{"undo without reason", func() (*Letter, error) { return db.Undo(id, "") }, ErrReasonRequired},
 		{"undo with nothing done", func() (*Letter, error) { return db.Undo(id, "salah") }, ErrNothingToUndo},
-		{"missing letter", func() (*Letter, error) { return db.PrintCopies(999) }, ErrNotFound},
+		{"missing letter", func() (*Letter, error) { return db.RecordCopiesPrinted(999) }, ErrNotFound},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -202,13 +202,13 @@ func TestInitialsInOrder(t *testing.T) {
 		t.Fatalf("card initials = %+v, examiner %q", l.Initials, l.Examiner)
 	}
 	last := l.Initials[2].Position
-	if _, err := db.Initial(id, last); Code(err) != ErrInitialOrder {
+	if _, err := db.Initial(id, last, time.Time{}); Code(err) != ErrInitialOrder {
 		t.Fatalf("Initial(%q) out of order = %v, want %s", last, err, ErrInitialOrder)
 	}
-	if _, err := db.Initial(id, "Kepala Desa"); Code(err) != ErrUnknownOfficial {
+	if _, err := db.Initial(id, "Kepala Desa", time.Time{}); Code(err) != ErrUnknownOfficial {
 		t.Fatalf("Initial(unknown) = %v, want %s", err, ErrUnknownOfficial)
 	}
-	l, err := db.Initial(id, l.Initials[0].Position)
+	l, err := db.Initial(id, l.Initials[0].Position, time.Time{})
 	if err != nil || l.Stage != StageForwarded || l.NextInitial() != 1 {
 		t.Fatalf("Initial(first by name) = %+v, %v", l, err)
 	}
@@ -364,7 +364,7 @@ func TestListAndSearch(t *testing.T) {
 	}{
 		{Query{Text: "0001/2026"}, []uint64{5}},
 		{Query{Text: "1/2026"}, []uint64{5}},
-		{Query{Text: "005/4512"}, []uint64{5}},
+		{Query{Text: "005/5/sj"}, []uint64{5}},
 		{Query{Text: "SURAT 17"}, []uint64{17}},
 		{Query{Text: "surat 2", OldestFirst: true}, []uint64{2, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29}},
 		{Query{Stages: []Stage{StageRegistered}}, []uint64{5}},

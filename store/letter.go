@@ -262,6 +262,17 @@ type Letter struct {
 	ArchivedAt      time.Time `json:"archived_at,omitzero"`
 
 	SetAsideReason string `json:"set_aside_reason,omitempty"`
+
+	// ReceivedEstimated says that the arrival time came from neither the
+	// IMAP server nor a Received header (an imported file's time) until an
+	// operator corrects it.
+	ReceivedEstimated bool `json:"received_estimated,omitempty"`
+	// LateReason is why an overdue letter is late, in the operator's words.
+	LateReason string `json:"late_reason,omitempty"`
+	// DuplicateOf is the agenda number of the earlier registration of the
+	// same letter (same origin and letter number), when the operator
+	// registered it again knowingly.
+	DuplicateOf AgendaNumber `json:"duplicate_of,omitzero"`
 }
 
 // Title is the letter's subject as the operator should read it: the
@@ -271,6 +282,19 @@ func (l *Letter) Title() string {
 		return l.Summary
 	}
 	return l.Subject
+}
+
+// classifiedTitle stands for the subject of an R or SR letter wherever the
+// books and reports would print it.
+const classifiedTitle = "(rahasia)"
+
+// BookTitle is the subject as the books and reports print it: never the
+// subject of a letter classified R or SR.
+func (l *Letter) BookTitle() string {
+	if l.Class.Classified() {
+		return classifiedTitle
+	}
+	return l.Title()
 }
 
 // Sender is the letter's origin once registered, else the From header.

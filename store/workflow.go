@@ -26,6 +26,12 @@ const (
 	ActionSetAside    Action = "set_aside"
 	ActionUndo        Action = "undo"
 	ActionDirectory   Action = "directory" // the directory was edited
+	ActionClassify    Action = "classify"  // a letter wrongly marked R/SR released
+	ActionLate        Action = "late"      // why an overdue letter is late
+	ActionCorrect     Action = "correct"   // the arrival time corrected
+	// ActionPrintReceipt prints the courier's receipt sheet: paper of step
+	// 7 that records nothing.
+	ActionPrintReceipt Action = "print_receipt"
 )
 
 // transitions says which stages may follow each stage: the one table the
@@ -56,15 +62,24 @@ func CanFollow(from, to Stage) bool {
 
 // actionFrom says at which stages each action may be taken.
 var actionFrom = map[Action][]Stage{
-	ActionRoute:       {StageReceived, StageChecked},
-	ActionPrintCopies: {StageChecked},
-	ActionRegister:    {StagePrinted},
-	ActionPrintCard:   {StageRegistered},
-	ActionInitial:     {StageForwarded},
-	ActionAssign:      {StageInitialled},
-	ActionDeliver:     {StageAssigned},
-	ActionArchive:     {StageDelivered},
-	ActionSetAside:    {StageReceived, StageChecked, StagePrinted, StageRegistered},
+	ActionRoute:        {StageReceived, StageChecked},
+	ActionPrintCopies:  {StageChecked},
+	ActionRegister:     {StagePrinted},
+	ActionPrintCard:    {StageRegistered},
+	ActionInitial:      {StageForwarded},
+	ActionAssign:       {StageInitialled},
+	ActionDeliver:      {StageAssigned},
+	ActionArchive:      {StageDelivered},
+	ActionSetAside:     {StageReceived, StageChecked, StagePrinted, StageRegistered},
+	ActionClassify:     {StageReceived, StageChecked, StagePrinted},
+	ActionPrintReceipt: {StageInitialled, StageAssigned, StageDelivered, StageArchived},
+}
+
+// heldWhenClassified are the steps of the ordinary path that a letter
+// classified R or SR may not take: it goes unopened to the Kepala Seksi
+// Persandian and is set aside.
+var heldWhenClassified = map[Action]bool{
+	ActionRoute: true, ActionPrintCopies: true, ActionRegister: true, ActionPrintCard: true,
 }
 
 // Allowed reports whether action may be taken on a letter at stage s.
@@ -90,17 +105,29 @@ func Reached(s, target Stage) bool {
 var paperStages = map[Action]Stage{ActionPrintCopies: StagePrinted, ActionPrintCard: StageForwarded}
 
 // PaperStep says whether printing the paper of action (copies or the
-// control card) for a letter at stage s takes the step (true) or reprints
-// the paper of a step already taken (false). Before the step, or for a
-// letter set aside, it is an *Error of code ErrOutOfOrder.
-func PaperStep(a Action, s Stage) (bool, error) {
-	if Allowed(a, s) {
+// control card) for the letter takes the step (true) or reprints the paper
+// of a step already taken (false). Before the step, or for a letter set
+// aside, it is an *Error of code ErrOutOfOrder; for a letter classified R
+// or SR, of code ErrClassified.
+func (l *Letter) PaperStep(a Action) (bool, error) {
+	if err := l.check(a); err == nil {
 		return true, nil
+	} else if Code(err) == ErrClassified {
+		return false, err
 	}
-	if after, ok := paperStages[a]; ok && Reached(s, after) {
+	if after, ok := paperStages[a]; ok && Reached(l.Stage, after) {
 		return false, nil
 	}
-	return false, &Error{Code: ErrOutOfOrder, Action: a, Stage: s}
+	return false, &Error{Code: ErrOutOfOrder, Action: a, Stage: l.Stage}
+}
+
+// Code returns the ErrorCode of err, or "" when err is not an *Error.
+func Code(err error) ErrorCode {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
 }
 
 // NextAction is the step the operator takes next on a letter at stage s, or
@@ -134,16 +161,27 @@ const (
 	ErrAlreadyDelivered ErrorCode = "already_delivered"
 	ErrInvalid          ErrorCode = "invalid"
 	ErrLocked           ErrorCode = "locked"
+	ErrNotClassified    ErrorCode = "not_classified"
+	ErrReleaseClass     ErrorCode = "release_class"
+	ErrBeforeArrival    ErrorCode = "before_arrival"
+	ErrBeforeStep       ErrorCode = "before_step"
+	ErrInFuture         ErrorCode = "in_future"
+	ErrNotLate          ErrorCode = "not_late"
+	ErrDuplicate        ErrorCode = "duplicate"
+	ErrAfterStep        ErrorCode = "after_step"
 )
 
 // Error is an error the operator caused and can fix. Code is for callers to
-// branch on; Subject names the thing concerned (a stage, a name, a field).
+// branch on; Subject names the thing concerned (a stage, a name, a field);
+// At is the bound a refused time crossed, and Action then the step that set
+// it.
 type Error struct {
 	Code    ErrorCode
 	Action  Action
 	Stage   Stage
 	Subject string
 	Detail  string
+	At      time.Time
 }
 
 func (e *Error) Error() string {
@@ -168,6 +206,22 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("the receipt of %s is already recorded", e.Subject)
 	case ErrLocked:
 		return "the desk is already open elsewhere: close the other window first"
+	case ErrNotClassified:
+		return "the letter is not classified R or SR: there is nothing to release"
+	case ErrReleaseClass:
+		return fmt.Sprintf("a classified letter is released only to class B or T, not %q", e.Subject)
+	case ErrBeforeArrival:
+		return fmt.Sprintf("the time is before the letter arrived (%s)", e.At.Format(TimeLayout))
+	case ErrBeforeStep:
+		return fmt.Sprintf("the time is before the step it follows, %s (%s)", e.Action, e.At.Format(TimeLayout))
+	case ErrAfterStep:
+		return fmt.Sprintf("the time is after the step %s (%s)", e.Action, e.At.Format(TimeLayout))
+	case ErrInFuture:
+		return fmt.Sprintf("the time is ahead of the clock (latest %s)", e.At.Format(TimeLayout))
+	case ErrNotLate:
+		return "the letter is not late"
+	case ErrDuplicate:
+		return fmt.Sprintf("the same letter from the same sender is already registered as %s", e.Subject)
 	}
 	if e.Detail != "" {
 		return e.Detail
@@ -175,24 +229,106 @@ func (e *Error) Error() string {
 	return string(e.Code)
 }
 
-// Code returns the ErrorCode of err, or "" when err is not an *Error.
-func Code(err error) ErrorCode {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Code
-	}
-	return ""
-}
-
 func invalid(format string, args ...any) error {
 	return &Error{Code: ErrInvalid, Detail: fmt.Sprintf(format, args...)}
 }
 
+// check refuses action a on the letter when its stage does not allow it,
+// or when the letter is classified R or SR and a is a step of the ordinary
+// path.
 func (l *Letter) check(a Action) error {
+	if l.Class.Classified() && heldWhenClassified[a] && l.Stage != StageSetAside {
+		return &Error{Code: ErrClassified, Action: a, Subject: string(l.Class)}
+	}
 	if !Allowed(a, l.Stage) {
 		return &Error{Code: ErrOutOfOrder, Action: a, Stage: l.Stage}
 	}
 	return nil
+}
+
+// Check says whether action a may be taken on the letter now, with the
+// same error the step itself would give: the front ends ask it before they
+// open a form or print paper.
+func (l *Letter) Check(a Action) error {
+	if a == ActionLate {
+		return nil
+	}
+	return l.check(a)
+}
+
+// TimeLayout is how a recorded time is written on the command line and in
+// the forms, in the desk's time zone.
+const TimeLayout = "2006-01-02 15:04"
+
+// Slack is how far ahead of the clock a recorded time may be: a clock a
+// few minutes fast on the courier's phone is not an error.
+const Slack = 5 * time.Minute
+
+// after returns the time the step of action a follows, and that step: the
+// lower bound of the time a may be recorded at.
+func (l *Letter) after(a Action) (time.Time, Action) {
+	switch a {
+	case ActionInitial:
+		bound, by := l.CardPrintedAt, ActionPrintCard
+		for _, in := range l.Initials {
+			if in.Done() && in.At.After(bound) {
+				bound, by = in.At, ActionInitial
+			}
+		}
+		return bound, by
+	case ActionAssign:
+		var bound time.Time
+		for _, in := range l.Initials {
+			if in.At.After(bound) {
+				bound = in.At
+			}
+		}
+		return bound, ActionInitial
+	case ActionDeliver:
+		return l.AssignedAt, ActionAssign
+	case ActionArchive:
+		return l.DoneAt, ActionDeliver
+	}
+	return time.Time{}, ""
+}
+
+// checkTime refuses a time for action a that is before the letter arrived,
+// before the step a follows, or more than Slack ahead of now.
+func (l *Letter) checkTime(a Action, at, now time.Time) error {
+	if limit := now.Add(Slack); at.After(limit) {
+		return &Error{Code: ErrInFuture, Action: a, At: limit}
+	}
+	if at.Before(l.ReceivedAt) {
+		return &Error{Code: ErrBeforeArrival, Action: ActionReceive, At: l.ReceivedAt}
+	}
+	if bound, by := l.after(a); !bound.IsZero() && at.Before(bound) {
+		return &Error{Code: ErrBeforeStep, Action: by, At: bound}
+	}
+	return nil
+}
+
+// firstStep returns the earliest time a step was recorded on the letter,
+// and that step; the zero time when none was.
+func (l *Letter) firstStep() (time.Time, Action) {
+	var first time.Time
+	var by Action
+	note := func(t time.Time, a Action) {
+		if !t.IsZero() && (first.IsZero() || t.Before(first)) {
+			first, by = t, a
+		}
+	}
+	note(l.CopiesPrintedAt, ActionPrintCopies)
+	note(l.RegisteredAt, ActionRegister)
+	note(l.CardPrintedAt, ActionPrintCard)
+	for _, in := range l.Initials {
+		note(in.At, ActionInitial)
+	}
+	note(l.AssignedAt, ActionAssign)
+	for _, r := range l.Recipients {
+		note(r.DeliveredAt, ActionDeliver)
+	}
+	note(l.ArchivedAt, ActionArchive)
+	return first, by
 }
 
 // move sets the letter's stage after checking the transition table.
@@ -260,6 +396,9 @@ type Registration struct {
 	ClassCode    string
 	Index        string
 	Remarks      string
+	// Duplicate registers the letter although its origin and letter number
+	// already hold an agenda number.
+	Duplicate bool
 }
 
 // register fills the agenda row; the number is given by the store in the
@@ -333,11 +472,14 @@ func (l *Letter) PrintCard(dir *Directory, at time.Time) error {
 	return nil
 }
 
-// Initial records one official's paraf (step 6): the next one in order, or
-// the one named, who must be the next one. The letter is initialled when all
-// have.
-func (l *Letter) Initial(position string, at time.Time) error {
+// Initial records one official's paraf (step 6) at the time at: the next
+// one in order, or the one named, who must be the next one. The letter is
+// initialled when all have.
+func (l *Letter) Initial(position string, at, now time.Time) error {
 	if err := l.check(ActionInitial); err != nil {
+		return err
+	}
+	if err := l.checkTime(ActionInitial, at, now); err != nil {
 		return err
 	}
 	next := l.NextInitial()
@@ -363,9 +505,12 @@ func (l *Letter) Initial(position string, at time.Time) error {
 	return nil
 }
 
-// Assign hands the letter to a courier (step 7).
-func (l *Letter) Assign(courier string, at time.Time) error {
+// Assign hands the letter to a courier (step 7) at the time at.
+func (l *Letter) Assign(courier string, at, now time.Time) error {
 	if err := l.check(ActionAssign); err != nil {
+		return err
+	}
+	if err := l.checkTime(ActionAssign, at, now); err != nil {
 		return err
 	}
 	if courier = strings.TrimSpace(courier); courier == "" {
@@ -380,8 +525,11 @@ func (l *Letter) Assign(courier string, at time.Time) error {
 // Deliver records a recipient's receipt (steps 8-10). The channel may differ
 // from the one chosen at routing (a fax that failed went by courier); the
 // clock stops with the last receipt.
-func (l *Letter) Deliver(name string, via Channel, receivedBy string, at time.Time) error {
+func (l *Letter) Deliver(name string, via Channel, receivedBy string, at, now time.Time) error {
 	if err := l.check(ActionDeliver); err != nil {
+		return err
+	}
+	if err := l.checkTime(ActionDeliver, at, now); err != nil {
 		return err
 	}
 	r, i := l.Recipient(name)
@@ -401,7 +549,7 @@ func (l *Letter) Deliver(name string, via Channel, receivedBy string, at time.Ti
 	r.ReceivedBy = receivedBy
 	l.Recipients[i] = r
 	if l.AllDelivered() {
-		l.DoneAt = at
+		l.DoneAt = l.lastDelivery()
 		l.move(StageDelivered)
 	} else {
 		l.move(StageAssigned)
@@ -409,9 +557,24 @@ func (l *Letter) Deliver(name string, via Channel, receivedBy string, at time.Ti
 	return nil
 }
 
-// Archive records where the paper is kept (step 11).
-func (l *Letter) Archive(location string, at time.Time) error {
+// lastDelivery is when the last receipt came back: receipts recorded
+// after the fact need not be recorded in order.
+func (l *Letter) lastDelivery() time.Time {
+	var last time.Time
+	for _, r := range l.Recipients {
+		if r.DeliveredAt.After(last) {
+			last = r.DeliveredAt
+		}
+	}
+	return last
+}
+
+// Archive records where the paper is kept (step 11) at the time at.
+func (l *Letter) Archive(location string, at, now time.Time) error {
 	if err := l.check(ActionArchive); err != nil {
+		return err
+	}
+	if err := l.checkTime(ActionArchive, at, now); err != nil {
 		return err
 	}
 	if location = strings.TrimSpace(location); location == "" {
@@ -434,5 +597,55 @@ func (l *Letter) SetAside(reason string) error {
 	}
 	l.SetAsideReason = reason
 	l.move(StageSetAside)
+	return nil
+}
+
+// Classify releases a letter wrongly marked R or SR to class B or T, for a
+// reason; it may then go down the ordinary path.
+func (l *Letter) Classify(class SecurityClass, reason string) error {
+	if err := l.check(ActionClassify); err != nil {
+		return err
+	}
+	if !l.Class.Classified() {
+		return &Error{Code: ErrNotClassified}
+	}
+	if class != ClassOrdinary && class != ClassRestricted {
+		return &Error{Code: ErrReleaseClass, Subject: string(class)}
+	}
+	if strings.TrimSpace(reason) == "" {
+		return &Error{Code: ErrReasonRequired}
+	}
+	l.Class = class
+	return nil
+}
+
+// Late records why an overdue letter is late. Only a letter past its due
+// time on cal at now (or finished after it) is late.
+func (l *Letter) Late(cal *Calendar, reason string, now time.Time) error {
+	if l.Stage == StageSetAside || !l.Timing(cal, now).Overdue {
+		return &Error{Code: ErrNotLate}
+	}
+	if reason = strings.TrimSpace(reason); reason == "" {
+		return &Error{Code: ErrReasonRequired}
+	}
+	l.LateReason = reason
+	return nil
+}
+
+// CorrectReceived sets the letter's arrival time, for a reason: it may be
+// no later than the clock (plus Slack) and no later than the first step
+// recorded on the letter. The due time follows from it.
+func (l *Letter) CorrectReceived(at time.Time, reason string, now time.Time) error {
+	if strings.TrimSpace(reason) == "" {
+		return &Error{Code: ErrReasonRequired}
+	}
+	if limit := now.Add(Slack); at.After(limit) {
+		return &Error{Code: ErrInFuture, Action: ActionCorrect, At: limit}
+	}
+	if first, by := l.firstStep(); !first.IsZero() && at.After(first) {
+		return &Error{Code: ErrAfterStep, Action: by, At: first}
+	}
+	l.ReceivedAt = at
+	l.ReceivedEstimated = false
 	return nil
 }

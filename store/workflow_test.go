@@ -140,7 +140,7 @@ func TestPaperStep(t *testing.T) {
 		{ActionPrintCard, StageInitialled, false, false},
 	}
 	for _, tt := range tests {
-		record, err := PaperStep(tt.a, tt.s)
+		record, err := (&Letter{Stage: tt.s}).PaperStep(tt.a)
 		if record != tt.record || (err != nil) != tt.err || (err != nil && Code(err) != ErrOutOfOrder) {
 			t.Errorf("PaperStep(%s, %s) = %v, %v; want %v, error %v", tt.a, tt.s, record, err, tt.record, tt.err)
 		}

@@ -65,7 +65,7 @@ func (m agendaModel) printCard(e *env) tea.Cmd {
 	if l == nil {
 		return nil
 	}
-	if _, err := store.PaperStep(store.ActionPrintCard, l.Stage); err != nil {
+	if _, err := l.PaperStep(store.ActionPrintCard); err != nil {
 		return failNow(err)
 	}
 	return e.printCardJob(*l)

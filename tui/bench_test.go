@@ -86,7 +86,7 @@ func seedBench(path string) error {
 		if _, err := db.Route(id, []store.Recipient{{Name: "Walikota"}}); err != nil {
 			return err
 		}
-		if _, err := db.PrintCopies(id); err != nil {
+		if _, err := db.RecordCopiesPrinted(id); err != nil {
 			return err
 		}
 		if _, err := db.Register(id, store.Registration{LetterNumber: fmt.Sprintf("005/%d/SJ", id)}); err != nil {

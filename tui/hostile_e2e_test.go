@@ -197,7 +197,7 @@ func printLetter(t *testing.T, ctx context.Context, db *store.DB, pw *Paperwork,
 	if err != nil || len(copies) != len(recipients) {
 		t.Fatalf("Copies() = %q, %v; want one copy per recipient", copies, err)
 	}
-	if _, err := db.PrintCopies(id); err != nil {
+	if _, err := db.RecordCopiesPrinted(id); err != nil {
 		t.Fatalf("PrintCopies() = %v", err)
 	}
 	l, err = db.Register(id, store.Registration{
@@ -215,7 +215,7 @@ func printLetter(t *testing.T, ctx context.Context, db *store.DB, pw *Paperwork,
 	if err != nil {
 		t.Fatalf("Card() = %v", err)
 	}
-	if _, err := db.PrintCard(id); err != nil {
+	if _, err := db.RecordCardPrinted(id); err != nil {
 		t.Fatalf("PrintCard() = %v", err)
 	}
 	agenda := l.Agenda.Format(store.DefaultAgendaFormat)

@@ -34,18 +34,18 @@ func seedMany(t testing.TB, n int) func(db *store.DB) {
 			}
 			steps := []func() (*store.Letter, error){
 				func() (*store.Letter, error) { return db.Route(id, []store.Recipient{{Name: "Walikota"}}) },
-				func() (*store.Letter, error) { return db.PrintCopies(id) },
+				func() (*store.Letter, error) { return db.RecordCopiesPrinted(id) },
 				func() (*store.Letter, error) { return db.Register(id, store.Registration{}) },
 			}
 			if id%7 == 0 {
 				steps = append(steps,
-					func() (*store.Letter, error) { return db.PrintCard(id) },
-					func() (*store.Letter, error) { return db.Initial(id, "") },
-					func() (*store.Letter, error) { return db.Initial(id, "") },
-					func() (*store.Letter, error) { return db.Initial(id, "") },
-					func() (*store.Letter, error) { return db.Assign(id, "Pak Darto") },
+					func() (*store.Letter, error) { return db.RecordCardPrinted(id) },
+					func() (*store.Letter, error) { return db.Initial(id, "", time.Time{}) },
+					func() (*store.Letter, error) { return db.Initial(id, "", time.Time{}) },
+					func() (*store.Letter, error) { return db.Initial(id, "", time.Time{}) },
+					func() (*store.Letter, error) { return db.Assign(id, "Pak Darto", time.Time{}) },
 					func() (*store.Letter, error) { return db.Deliver(id, "Walikota", "", "Ajudan", time.Time{}) },
-					func() (*store.Letter, error) { return db.Archive(id, "Lemari 1") },
+					func() (*store.Letter, error) { return db.Archive(id, "Lemari 1", time.Time{}) },
 				)
 			}
 			for _, s := range steps {

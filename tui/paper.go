@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -16,8 +15,6 @@ import (
 
 // The print jobs of the interface: each runs Paperwork in a command, and
 // records the step once the paper went out.
-
-var errReceiptEarly = errors.New("the receipt sheet is printed once every official has initialled")
 
 // printTimeout bounds one print job; a printer that hangs must not hold the
 // desk.

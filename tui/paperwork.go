@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -120,8 +119,8 @@ func (p *Paperwork) Card(ctx context.Context, l *store.Letter, dir *store.Direct
 
 // Receipt prints the courier's receipt sheet.
 func (p *Paperwork) Receipt(ctx context.Context, l *store.Letter) (string, error) {
-	if len(l.Recipients) == 0 {
-		return "", fmt.Errorf("the letter has no recipients yet: choose them first")
+	if err := l.Check(store.ActionPrintReceipt); err != nil {
+		return "", err
 	}
 	return p.Send(ctx, print.FileName(l, print.KindReceipt, "", p.AgendaFormat), 1, nil,
 		func(w io.Writer) error { return print.Receipt(w, l, p.Options) })
@@ -132,7 +131,7 @@ func (p *Paperwork) Receipt(ctx context.Context, l *store.Letter) (string, error
 // the saved files and the letter as the step left it (nil for a reprint).
 // The step is recorded only once every copy went out.
 func (p *Paperwork) CopiesStep(ctx context.Context, db *store.DB, l *store.Letter) ([]string, *store.Letter, error) {
-	record, err := store.PaperStep(store.ActionPrintCopies, l.Stage)
+	record, err := l.PaperStep(store.ActionPrintCopies)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -144,7 +143,7 @@ func (p *Paperwork) CopiesStep(ctx context.Context, db *store.DB, l *store.Lette
 	if err != nil || !record {
 		return paths, nil, err
 	}
-	nl, err := db.PrintCopies(l.ID)
+	nl, err := db.RecordCopiesPrinted(l.ID)
 	return paths, nl, err
 }
 
@@ -153,7 +152,7 @@ func (p *Paperwork) CopiesStep(ctx context.Context, db *store.DB, l *store.Lette
 // is refused. It returns the saved file and the letter as the step left it
 // (nil for a reprint).
 func (p *Paperwork) CardStep(ctx context.Context, db *store.DB, l *store.Letter) (string, *store.Letter, error) {
-	record, err := store.PaperStep(store.ActionPrintCard, l.Stage)
+	record, err := l.PaperStep(store.ActionPrintCard)
 	if err != nil {
 		return "", nil, err
 	}
@@ -165,6 +164,6 @@ func (p *Paperwork) CardStep(ctx context.Context, db *store.DB, l *store.Letter)
 	if err != nil || !record {
 		return path, nil, err
 	}
-	nl, err := db.PrintCard(l.ID)
+	nl, err := db.RecordCardPrinted(l.ID)
 	return path, nl, err
 }

@@ -96,14 +96,14 @@ func seedDesk(t testing.TB) func(db *store.DB) {
 		}
 		for _, id := range []uint64{1, 2} {
 			must(db.Route(id, []store.Recipient{{Name: "Sekretaris Daerah"}, {Name: "Camat Pekalongan Utara"}}))
-			must(db.PrintCopies(id))
+			must(db.RecordCopiesPrinted(id))
 			must(db.Register(id, store.Registration{LetterNumber: deskMessages[5-id].number}))
 		}
-		must(db.PrintCard(1))
+		must(db.RecordCardPrinted(1))
 		for range 3 {
-			must(db.Initial(1, ""))
+			must(db.Initial(1, "", time.Time{}))
 		}
-		must(db.Assign(1, "Pak Darto"))
+		must(db.Assign(1, "Pak Darto", time.Time{}))
 		must(db.Deliver(1, "Sekretaris Daerah", "", "Ajudan Sekda", time.Time{}))
 	}
 }

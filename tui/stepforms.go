@@ -225,7 +225,7 @@ func (m *letterModel) submitPicker(e *env) tea.Cmd {
 			return nil
 		}
 		m.busy = true
-		return stepJob(func() (*store.Letter, error) { return db.Assign(id, c.name) },
+		return stepJob(func() (*store.Letter, error) { return db.Assign(id, c.name, time.Time{}) },
 			func(l *store.Letter) string { return t.T("done.assign", l.Courier) })
 	case formDeliverTo:
 		if c, ok := m.picker.choice(); ok {
@@ -280,7 +280,7 @@ func (m *letterModel) submitForm(e *env) tea.Cmd {
 		note = func(*store.Letter) string { return t.T("done.deliver", to.Name, by) }
 	case formArchive:
 		where := f.value(0)
-		do = func() (*store.Letter, error) { return db.Archive(id, where) }
+		do = func() (*store.Letter, error) { return db.Archive(id, where, time.Time{}) }
 		note = func(*store.Letter) string { return t.T("done.archive", where) }
 	case formSetAside:
 		why := f.value(0)

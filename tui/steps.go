@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -10,11 +11,10 @@ import (
 	"sanapati-desk/store"
 )
 
-// Keys of the Letter screen that are not store actions: the step the
-// letter is at, whatever it is, and the courier's receipt sheet.
+// The key of the Letter screen that is not a store action: the step the
+// letter is at, whatever it is.
 const (
-	actionNext    store.Action = "next"
-	actionReceipt store.Action = "receipt_sheet"
+	actionNext store.Action = "next"
 )
 
 // stepRow is one of the eleven steps in the step panel.
@@ -201,7 +201,7 @@ func (m letterModel) stepKey(e *env, msg tea.KeyPressMsg) (letterModel, tea.Cmd,
 	case key.Matches(msg, k.Assign):
 		a = store.ActionAssign
 	case key.Matches(msg, k.Receipt):
-		a = actionReceipt
+		a = store.ActionPrintReceipt
 	case key.Matches(msg, k.Deliver):
 		a = store.ActionDeliver
 	case key.Matches(msg, k.Archive):
@@ -235,7 +235,7 @@ func (m *letterModel) begin(e *env, a store.Action) tea.Cmd {
 	}
 	switch a {
 	case store.ActionPrintCopies, store.ActionPrintCard:
-		if _, err := store.PaperStep(a, l.Stage); err != nil {
+		if _, err := l.PaperStep(a); err != nil {
 			return failNow(err)
 		}
 		m.busy = true
@@ -243,9 +243,9 @@ func (m *letterModel) begin(e *env, a store.Action) tea.Cmd {
 			return e.printCopiesJob(*l)
 		}
 		return e.printCardJob(*l)
-	case actionReceipt:
-		if !store.Reached(l.Stage, store.StageInitialled) {
-			return failNow(errReceiptEarly)
+	case store.ActionPrintReceipt:
+		if err := l.Check(a); err != nil {
+			return failNow(err)
 		}
 		m.busy = true
 		return e.printReceiptJob(*l)
@@ -253,8 +253,8 @@ func (m *letterModel) begin(e *env, a store.Action) tea.Cmd {
 		m.openUndo(e)
 		return nil
 	}
-	if !store.Allowed(a, l.Stage) {
-		return failNow(&store.Error{Code: store.ErrOutOfOrder, Action: a, Stage: l.Stage})
+	if err := l.Check(a); err != nil {
+		return failNow(err)
 	}
 	switch a {
 	case store.ActionRoute:
@@ -268,7 +268,7 @@ func (m *letterModel) begin(e *env, a store.Action) tea.Cmd {
 		if i := l.NextInitial(); i >= 0 {
 			pos = l.Initials[i].Position
 		}
-		return stepJob(func() (*store.Letter, error) { return db.Initial(id, "") },
+		return stepJob(func() (*store.Letter, error) { return db.Initial(id, "", time.Time{}) },
 			func(*store.Letter) string { return t.T("done.initial", pos) })
 	case store.ActionAssign:
 		m.openAssign(e)

@@ -52,7 +52,16 @@ var messages = map[string][2]string{
 	"err.unknown_recipient": {"\"%s\" tidak ada di daftar penerima. Lihat 'directory'.", "\"%s\" is not in the recipients list. See 'directory'."},
 	"err.unknown_official":  {"\"%s\" bukan pejabat yang memaraf naskah ini.", "\"%s\" is not an official who initials this letter."},
 	"err.initial_order":     {"Paraf berurutan: berikutnya %s.", "Initials go in order: next is %s."},
-	"err.classified":        {"Naskah bersifat %s tidak boleh melalui jalur biasa. Sisihkan dengan alasannya.", "A letter classified %s must not go down the ordinary path. Set it aside with a reason."},
+	"err.classified": {"Naskah bersifat %s tidak boleh melalui jalur biasa: serahkan dalam keadaan tertutup kepada Kepala Seksi Persandian, lalu sisihkan dengan alasannya. Bila tanda sifatnya keliru, lepaskan dengan alasannya.",
+		"A letter classified %s must not go down the ordinary path: hand it unopened to the Kepala Seksi Persandian, then set it aside with a reason. If it was wrongly marked, release it with a reason."},
+	"err.not_classified":    {"Naskah ini tidak bersifat Rahasia atau Sangat Rahasia; tidak ada yang dilepaskan.", "This letter is not classified R or SR; there is nothing to release."},
+	"err.release_class":     {"Naskah rahasia hanya dilepaskan menjadi B (Biasa) atau T (Terbatas), bukan %s.", "A classified letter is released only to B (ordinary) or T (restricted), not %s."},
+	"err.before_arrival":    {"Waktu itu sebelum naskah diterima (%s). Tulis waktu sesudahnya.", "That time is before the letter arrived (%s). Give a later time."},
+	"err.before_step":       {"Waktu itu sebelum langkah \"%s\" (%s). Tulis waktu sesudahnya.", "That time is before the step \"%s\" (%s). Give a later time."},
+	"err.after_step":        {"Waktu diterima tidak boleh sesudah langkah \"%s\" (%s).", "The arrival cannot be after the step \"%s\" (%s)."},
+	"err.in_future":         {"Waktu itu di depan jam meja; paling lambat %s.", "That time is ahead of the desk's clock; %s at the latest."},
+	"err.not_late":          {"Naskah ini tidak terlambat; tidak ada alasan keterlambatan yang dicatat.", "This letter is not late; there is no reason for lateness to record."},
+	"err.duplicate":         {"Naskah dengan asal dan nomor surat yang sama sudah diagendakan sebagai %s. Agendakan lagi hanya bila memang duplikat.", "A letter with the same sender and letter number is already registered as %s. Register it again only as a duplicate."},
 	"err.reason_required":   {"Tuliskan alasannya.", "Give a reason."},
 	"err.nothing_to_undo":   {"Tidak ada langkah yang bisa dibatalkan.", "There is no step to undo."},
 	"err.already_delivered": {"Tanda terima untuk %s sudah dicatat.", "The receipt for %s is already recorded."},
@@ -61,18 +70,22 @@ var messages = map[string][2]string{
 	// Warnings.
 	"warn.no_calendar": {"Peringatan: tidak ada daftar hari libur untuk tahun %d; batas waktu tahun itu hanya menghitung Senin-Jumat. Lengkapi berkas kalender.", "Warning: no holiday list for %d; due times that year count Monday to Friday only. Complete the calendar file."},
 	// Actions, as the operator names them.
-	"action.route":        {"pilih penerima", "choose recipients"},
-	"action.print_copies": {"cetak salinan", "print copies"},
-	"action.register":     {"agendakan", "register"},
-	"action.print_card":   {"cetak kartu kendali", "print control card"},
-	"action.initial":      {"catat paraf", "record initial"},
-	"action.assign":       {"tugaskan caraka", "assign courier"},
-	"action.deliver":      {"catat tanda terima", "record receipt"},
-	"action.archive":      {"arsipkan", "archive"},
-	"action.set_aside":    {"sisihkan", "set aside"},
-	"action.undo":         {"batalkan langkah", "undo step"},
-	"action.receive":      {"terima", "receive"},
-	"action.directory":    {"ubah direktori", "edit directory"},
+	"action.route":         {"pilih penerima", "choose recipients"},
+	"action.print_copies":  {"cetak salinan", "print copies"},
+	"action.register":      {"agendakan", "register"},
+	"action.print_card":    {"cetak kartu kendali", "print control card"},
+	"action.initial":       {"catat paraf", "record initial"},
+	"action.assign":        {"tugaskan caraka", "assign courier"},
+	"action.deliver":       {"catat tanda terima", "record receipt"},
+	"action.archive":       {"arsipkan", "archive"},
+	"action.set_aside":     {"sisihkan", "set aside"},
+	"action.undo":          {"batalkan langkah", "undo step"},
+	"action.receive":       {"terima", "receive"},
+	"action.directory":     {"ubah direktori", "edit directory"},
+	"action.classify":      {"lepaskan sifat rahasia", "release the classification"},
+	"action.late":          {"catat alasan terlambat", "record why late"},
+	"action.correct":       {"koreksi waktu diterima", "correct the arrival time"},
+	"action.print_receipt": {"cetak tanda terima", "print the receipt sheet"},
 }
 
 // T returns the sentence for key with args filled in; an unknown key is
@@ -117,8 +130,14 @@ func (t *Text) Error(err error) string {
 			return t.T("err.out_of_order", t.Action(e.Action), t.Stage(e.Stage), t.Action(next))
 		}
 		return t.T("err.out_of_order_end", t.Action(e.Action), t.Stage(e.Stage))
-	case store.ErrReasonRequired, store.ErrNothingToUndo, store.ErrLocked:
+	case store.ErrReasonRequired, store.ErrNothingToUndo, store.ErrLocked, store.ErrNotClassified, store.ErrNotLate:
 		return t.T("err." + string(e.Code))
+	case store.ErrReleaseClass, store.ErrDuplicate:
+		return t.T("err."+string(e.Code), e.Subject)
+	case store.ErrBeforeArrival, store.ErrInFuture:
+		return t.T("err."+string(e.Code), t.DateTime(e.At))
+	case store.ErrBeforeStep, store.ErrAfterStep:
+		return t.T("err."+string(e.Code), t.Action(e.Action), t.DateTime(e.At))
 	case store.ErrInvalid:
 		return t.T("err.invalid", e.Detail)
 	}

@@ -138,7 +138,6 @@ var screenMessages = map[string][2]string{
 
 	"err.panic":            {"Terjadi kesalahan internal (%v). Ulangi langkahnya; jika terulang, laporkan ke pengelola.", "An internal error happened (%v). Try the step again; if it happens again, report it."},
 	"err.no_spool":         {"Pencetakan belum diatur. Isi bagian [paper] di berkas pengaturan.", "Printing is not set up. Fill in the [paper] section of the settings file."},
-	"err.receipt_early":    {"Tanda terima dicetak setelah semua pejabat memaraf.", "The receipt sheet is printed once every official has initialled."},
 	"err.no_attachments":   {"Naskah ini tidak berlampiran.", "This letter has no attachments."},
 	"err.prompt_cancelled": {"Kata sandi tidak diisi: kotak surat tidak disambung.", "No password given: the mailbox is not connected."},
 	"err.other":            {"Gagal: %s.", "Failed: %s."},
@@ -179,8 +178,6 @@ func (t *Text) Sentence(err error) string {
 		return t.Error(err)
 	case errors.Is(err, ErrNoSpool):
 		return t.T("err.no_spool")
-	case errors.Is(err, errReceiptEarly):
-		return t.T("err.receipt_early")
 	case errors.Is(err, errNoAttachments):
 		return t.T("err.no_attachments")
 	case errors.Is(err, ErrPromptCancelled):

@@ -153,7 +153,7 @@ func TestClassifiedStops(t *testing.T) {
 	// Registering it anyway is refused by the store, in one sentence.
 	h2 := newHarness(t, 100, 30, seedDesk(t))
 	h2.press("tab", "j", "enter", "t", "enter", "p", "r", "enter")
-	h2.contains("Naskah bersifat R tidak boleh melalui jalur biasa.")
+	h2.contains("Naskah bersifat R tidak boleh melalui jalur biasa:")
 }
 
 // TestResize follows the terminal: every frame fills it exactly.

@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"sanapati-desk/print"
+	"sanapati-desk/print/paperwork"
 	"sanapati-desk/store"
-	"sanapati-desk/tui"
 )
 
 // printOptions are the settings every document is drawn with.
@@ -27,14 +27,14 @@ func (a *app) printOptions(db *store.DB) print.Options {
 
 // paperwork is the shared document maker; dir, when not "", saves there
 // and prints nothing (the -o flags).
-func (a *app) paperwork(db *store.DB, dir string) *tui.Paperwork {
+func (a *app) paperwork(db *store.DB, dir string) *paperwork.Clerk {
 	p := a.cfg.Paper
 	sp := &print.Spooler{Dir: a.paperDir(), Printer: p.Printer, Command: p.Command, Paper: p.Size}
 	if dir != "" {
 		sp = &print.Spooler{Dir: dir}
 	}
-	return &tui.Paperwork{Spooler: sp, Options: a.printOptions(db), AgendaFormat: a.cfg.AgendaFormat,
-		PrintAttachments: p.Attachments == nil || *p.Attachments, Text: a.txt}
+	return &paperwork.Clerk{Spooler: sp, Options: a.printOptions(db), AgendaFormat: a.cfg.AgendaFormat,
+		PrintAttachments: p.Attachments == nil || *p.Attachments}
 }
 
 // saved reports a file the command wrote, moving it to out when -o named

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"sanapati-desk/store"
 )
@@ -11,9 +12,10 @@ import (
 // Body is what a message says, as the mail package read it: the caller
 // turns the MIME message into this, print only lays it out.
 type Body struct {
-	// Headers are the message's headers to show, in order, as name and
-	// value (From, To, Date, Subject, ...).
-	Headers [][2]string
+	// The message's headers, as read and sanitised by mail; empty ones are
+	// left off the copy.
+	From, To, Cc, Subject string
+	Date                  time.Time
 	// Text is the readable text of the message.
 	Text string
 	// Attachments lists the message's attachments.
@@ -70,12 +72,18 @@ func Copy(w io.Writer, l *store.Letter, r store.Recipient, body Body, opts Optio
 	})
 	y += 4
 
-	headers := body.Headers
-	if len(headers) == 0 {
-		headers = [][2]string{{lab.from, l.From}, {lab.subject, l.Subject}}
+	if body.From == "" && body.Subject == "" {
+		body.From, body.Subject = l.From, l.Subject
 	}
-	for _, h := range headers {
-		y = d.header(y, h[0], h[1])
+	date := ""
+	if !body.Date.IsZero() {
+		date = s.dateTime(body.Date)
+	}
+	for _, h := range [][2]string{{lab.from, body.From}, {lab.to, body.To}, {lab.cc, body.Cc},
+		{lab.msgDate, date}, {lab.subject, body.Subject}} {
+		if h[1] != "" && h[1] != "-" {
+			y = d.header(y, h[0], h[1])
+		}
 	}
 	y += 1.5
 	d.pdf.Line(d.left, y, d.right, y)

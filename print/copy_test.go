@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"sanapati-desk/store"
 )
@@ -19,13 +20,11 @@ func testBody() Body {
 	text.WriteString(strings.Repeat("https://sanapati.bssn.go.id/", 12) + "\n")
 	text.WriteString("Hormat kami, Sekretaris Jenderal — Café")
 	return Body{
-		Headers: [][2]string{
-			{"From", "Tata Usaha Kemendagri <tu@kemendagri.go.id>"},
-			{"To", "diskominfo@pekalongankota.go.id"},
-			{"Date", "Mon, 23 Nov 2026 08:14:00 +0700"},
-			{"Subject", testSubject},
-		},
-		Text: text.String(),
+		From:    "Tata Usaha Kemendagri <tu@kemendagri.go.id>",
+		To:      "diskominfo@pekalongankota.go.id",
+		Date:    time.Date(2026, 11, 23, 8, 14, 0, 0, time.FixedZone("WIB", 7*3600)),
+		Subject: testSubject,
+		Text:    text.String(),
 		Attachments: []Attachment{
 			{Name: "undangan-rapat.pdf", Type: "application/pdf", Size: 254_000, Printed: true},
 			{Name: "daftar hadir.xlsx", Type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Size: 9_300},
@@ -50,7 +49,7 @@ func TestCopy(t *testing.T) {
 			want: []string{
 				"SALINAN NASKAH BERITA", "Kepala Dinas Kesehatan", "caraka", "0042/2026", testNumber,
 				"23 November 2026 08.14 WIB", "24 November 2026 08.14 WIB",
-				"Tata Usaha Kemendagri <tu@kemendagri.go.id>", "Mon, 23 Nov 2026 08:14:00 +0700",
+				"Tata Usaha Kemendagri <tu@kemendagri.go.id>", "Tanggal 23 November 2026 08.14 WIB",
 				"Dengan hormat, bersama ini kami sampaikan “undangan” rapat – mohon hadir tepat waktu.",
 				"Paragraf 001:", "Paragraf 150:", "Hormat kami, Sekretaris Jenderal — Café",
 				"1. undangan-rapat.pdf (application/pdf, 248 KB) · dicetak terlampir",

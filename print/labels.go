@@ -22,6 +22,7 @@ type labels struct {
 	class, urgency, classAndUrgency, handler, initials         string
 	initialDate, notes, no, position, dateCol, subject         string
 	origin, subjectSummary, forwardedTo, remarks               string
+	cc, msgDate                                                string
 
 	// The control card and cover sheet.
 	cardTitle, coverTitle, copyLabel, more string
@@ -75,7 +76,7 @@ var labelsID = labels{
 	initialDate: "tgl.", notes: "Catatan", no: "No", position: "Jabatan",
 	dateCol: "Tanggal, jam", subject: "Perihal", origin: "Asal surat",
 	subjectSummary: "Perihal / isi ringkas", forwardedTo: "Diteruskan kepada",
-	remarks: "Keterangan",
+	remarks: "Keterangan", cc: "Tembusan", msgDate: "Tanggal",
 
 	cardTitle:  "KARTU KENDALI NASKAH BERITA MASUK",
 	coverTitle: "LEMBAR PENGANTAR NASKAH BERITA BIASA",
@@ -148,7 +149,7 @@ var labelsEN = labels{
 	initialDate: "date", notes: "Notes", no: "No", position: "Position",
 	dateCol: "Date, time", subject: "Subject", origin: "Origin",
 	subjectSummary: "Subject / summary", forwardedTo: "Forwarded to",
-	remarks: "Remarks",
+	remarks: "Remarks", cc: "Cc", msgDate: "Date",
 
 	cardTitle:  "CONTROL CARD, INCOMING MESSAGE",
 	coverTitle: "COVER SHEET, ORDINARY MESSAGE",

@@ -16,6 +16,7 @@ import (
 
 	"sanapati-desk/mail"
 	"sanapati-desk/print"
+	"sanapati-desk/print/paperwork"
 	"sanapati-desk/store"
 )
 
@@ -59,7 +60,7 @@ func newHarness(t testing.TB, w, h int, seed func(db *store.DB), opts ...harness
 	spool := t.TempDir()
 	cfg := Config{
 		DB: db, NoColor: true, Settings: [][2]string{{"Printer", "save only"}},
-		Paperwork: &Paperwork{Spooler: &print.Spooler{Dir: spool}, Options: print.Options{Deterministic: true}, PrintAttachments: true},
+		Paperwork: &paperwork.Clerk{Spooler: &print.Spooler{Dir: spool}, Options: print.Options{Deterministic: true}, PrintAttachments: true},
 	}
 	for _, o := range opts {
 		o(&cfg)

@@ -22,6 +22,7 @@ import (
 
 	"sanapati-desk/mail"
 	"sanapati-desk/print"
+	"sanapati-desk/print/paperwork"
 	"sanapati-desk/store"
 )
 
@@ -152,12 +153,11 @@ func TestHostileCorpusPrinted(t *testing.T) {
 		t.Fatalf("Import() = %+v, %v; want %d new letters", res, err, len(files))
 	}
 	spool := filepath.Join(tmp, "kertas")
-	pw := &Paperwork{
+	pw := &paperwork.Clerk{
 		Spooler:          &print.Spooler{Dir: spool},
 		Options:          print.Options{Deterministic: true, Lang: "id", Calendar: db.Calendar(), Now: db.Now},
 		AgendaFormat:     store.DefaultAgendaFormat,
 		PrintAttachments: true,
-		Text:             Catalog("id"),
 	}
 	recipients := []store.Recipient{{Name: "Sekretaris Daerah"}, {Name: "Camat Pekalongan Utara"}}
 	ctx := context.Background()
@@ -182,7 +182,7 @@ func TestHostileCorpusPrinted(t *testing.T) {
 
 // printLetter takes letter id through steps 2 to 5 with its paper, reads
 // every PDF back, and returns how many it read.
-func printLetter(t *testing.T, ctx context.Context, db *store.DB, pw *Paperwork, id uint64, recipients []store.Recipient) int {
+func printLetter(t *testing.T, ctx context.Context, db *store.DB, pw *paperwork.Clerk, id uint64, recipients []store.Recipient) int {
 	t.Helper()
 	raw, err := db.Raw(id)
 	if err != nil {

@@ -10,10 +10,11 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"sanapati-desk/print"
+	"sanapati-desk/print/paperwork"
 	"sanapati-desk/store"
 )
 
-// The print jobs of the interface: each runs Paperwork in a command, and
+// The print jobs of the interface: each runs the paperwork.Clerk in a command, and
 // records the step once the paper went out.
 
 // printTimeout bounds one print job; a printer that hangs must not hold the
@@ -29,7 +30,7 @@ func (e *env) printCopiesJob(l store.Letter) tea.Cmd {
 	db, t, pw := e.db, e.t, e.paper
 	return job(func() jobMsg {
 		if pw == nil {
-			return jobMsg{err: ErrNoSpool}
+			return jobMsg{err: paperwork.ErrNoSpool}
 		}
 		ctx, cancel := printContext()
 		defer cancel()
@@ -46,7 +47,7 @@ func (e *env) printCardJob(l store.Letter) tea.Cmd {
 	db, t, pw := e.db, e.t, e.paper
 	return job(func() jobMsg {
 		if pw == nil {
-			return jobMsg{err: ErrNoSpool}
+			return jobMsg{err: paperwork.ErrNoSpool}
 		}
 		ctx, cancel := printContext()
 		defer cancel()
@@ -63,7 +64,7 @@ func (e *env) printReceiptJob(l store.Letter) tea.Cmd {
 	t, pw := e.t, e.paper
 	return job(func() jobMsg {
 		if pw == nil {
-			return jobMsg{err: ErrNoSpool}
+			return jobMsg{err: paperwork.ErrNoSpool}
 		}
 		ctx, cancel := printContext()
 		defer cancel()
@@ -80,7 +81,7 @@ func (e *env) printBookJob(year int) tea.Cmd {
 	db, t, pw := e.db, e.t, e.paper
 	return job(func() jobMsg {
 		if pw == nil {
-			return jobMsg{err: ErrNoSpool}
+			return jobMsg{err: paperwork.ErrNoSpool}
 		}
 		letters, err := db.Agenda(year, 0)
 		if err != nil {
@@ -103,7 +104,7 @@ func (e *env) exportBookJob(year int) tea.Cmd {
 	db, t, pw, dir := e.db, e.t, e.paper, e.exportDir
 	return job(func() jobMsg {
 		if pw == nil {
-			return jobMsg{err: ErrNoSpool}
+			return jobMsg{err: paperwork.ErrNoSpool}
 		}
 		letters, err := db.Agenda(year, 0)
 		if err != nil {
@@ -123,7 +124,7 @@ func (e *env) reportJob(month time.Time, export bool) tea.Cmd {
 	db, t, pw, dir := e.db, e.t, e.paper, e.exportDir
 	return job(func() jobMsg {
 		if pw == nil {
-			return jobMsg{err: ErrNoSpool}
+			return jobMsg{err: paperwork.ErrNoSpool}
 		}
 		letters, err := db.Received(month, month.AddDate(0, 1, 0))
 		if err != nil {

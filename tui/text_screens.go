@@ -8,6 +8,7 @@ import (
 
 	"sanapati-desk/mail"
 	"sanapati-desk/print"
+	"sanapati-desk/print/paperwork"
 	"sanapati-desk/store"
 )
 
@@ -176,7 +177,7 @@ func (t *Text) Sentence(err error) string {
 		return mail.SanitizeLine(me.Message(t.Lang))
 	case errors.As(err, &ce):
 		return t.Error(err)
-	case errors.Is(err, ErrNoSpool):
+	case errors.Is(err, paperwork.ErrNoSpool):
 		return t.T("err.no_spool")
 	case errors.Is(err, errNoAttachments):
 		return t.T("err.no_attachments")

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"sanapati-desk/mail"
+	"sanapati-desk/print/paperwork"
 	"sanapati-desk/store"
 )
 
@@ -22,9 +23,9 @@ type Config struct {
 	AgendaFormat string
 	// Paperwork draws the documents and hands them to the spooler, as
 	// the command line does; nil means printing is not set up, and the
-	// printing keys say so. What it leaves empty (Text, AgendaFormat, the
+	// printing keys say so. What it leaves empty (AgendaFormat, the
 	// options' language, calendar and clock) is filled from the rest.
-	Paperwork *Paperwork
+	Paperwork *paperwork.Clerk
 	// Intake streams the mailbox watcher's events; nil means the desk runs
 	// without a mailbox (files are imported from the command line).
 	Intake <-chan mail.Event
@@ -50,7 +51,7 @@ type env struct {
 	t            *Text
 	keys         keyMap
 	agendaFormat string
-	paper        *Paperwork
+	paper        *paperwork.Clerk
 	intake       <-chan mail.Event
 	prompter     *Prompter
 	saveDir      string
@@ -130,9 +131,6 @@ func New(cfg Config) Model {
 	}
 	if cfg.Paperwork != nil {
 		pw := *cfg.Paperwork
-		if pw.Text == nil {
-			pw.Text = t
-		}
 		if pw.AgendaFormat == "" {
 			pw.AgendaFormat = e.agendaFormat
 		}

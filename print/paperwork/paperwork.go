@@ -1,4 +1,9 @@
-package tui
+// Package paperwork is where the paper and the books meet: it draws a
+// letter's documents, hands them to the spooler, and records the step the
+// paper stands for once it went out. The interface and the command line
+// share it, so a card printed from a key and one printed by
+// `sanapati-desk card` are the same paper and the same step.
+package paperwork
 
 import (
 	"bytes"
@@ -13,18 +18,16 @@ import (
 	"sanapati-desk/store"
 )
 
-// Paperwork draws a letter's documents and hands them to the spooler. The
-// interface and the command line share it, so a card printed from a key
-// and one printed by `sanapati-desk card` are the same paper.
-type Paperwork struct {
+// Clerk draws a letter's documents, hands them to the spooler and
+// records their steps.
+type Clerk struct {
 	Spooler          *print.Spooler
 	Options          print.Options
 	AgendaFormat     string
 	PrintAttachments bool
-	Text             *Text
 }
 
-func (p *Paperwork) now() time.Time {
+func (p *Clerk) now() time.Time {
 	if p.Options.Now != nil {
 		return p.Options.Now()
 	}
@@ -36,7 +39,7 @@ var ErrNoSpool = errors.New("printing is not set up")
 
 // Send draws a document with write and saves and prints it under name;
 // it returns where it was saved.
-func (p *Paperwork) Send(ctx context.Context, name string, copies int, extra []print.Extra, write func(w io.Writer) error) (string, error) {
+func (p *Clerk) Send(ctx context.Context, name string, copies int, extra []print.Extra, write func(w io.Writer) error) (string, error) {
 	if p.Spooler == nil {
 		return "", ErrNoSpool
 	}
@@ -50,7 +53,7 @@ func (p *Paperwork) Send(ctx context.Context, name string, copies int, extra []p
 // Copies prints one copy of the message per recipient (step 3), each with
 // the message's PDF attachments when the office wants them, and returns
 // the saved files.
-func (p *Paperwork) Copies(ctx context.Context, l *store.Letter, raw []byte) ([]string, error) {
+func (p *Clerk) Copies(ctx context.Context, l *store.Letter, raw []byte) ([]string, error) {
 	if len(l.Recipients) == 0 {
 		return nil, &store.Error{Code: store.ErrOutOfOrder, Action: store.ActionPrintCopies, Stage: l.Stage}
 	}
@@ -70,15 +73,8 @@ func (p *Paperwork) Copies(ctx context.Context, l *store.Letter, raw []byte) ([]
 
 // Body is what a copy shows of the message, and the PDF attachments to
 // print along with it.
-func (p *Paperwork) Body(msg *mail.Message, raw []byte) (print.Body, []print.Extra) {
-	t := p.Text
-	body := print.Body{Text: msg.Text}
-	for _, h := range [][2]string{{t.T("hdr.from"), msg.From}, {t.T("hdr.to"), msg.To}, {t.T("hdr.cc"), msg.Cc},
-		{t.T("hdr.date"), t.DateTime(msg.Date)}, {t.T("hdr.subject"), msg.Subject}} {
-		if h[1] != "" && h[1] != "-" {
-			body.Headers = append(body.Headers, h)
-		}
-	}
+func (p *Clerk) Body(msg *mail.Message, raw []byte) (print.Body, []print.Extra) {
+	body := print.Body{From: msg.From, To: msg.To, Cc: msg.Cc, Date: msg.Date, Subject: msg.Subject, Text: msg.Text}
 	var extra []print.Extra
 	for _, a := range msg.Attachments {
 		pdf := p.PrintAttachments && strings.EqualFold(a.Type, "application/pdf")
@@ -98,7 +94,7 @@ func (p *Paperwork) Body(msg *mail.Message, raw []byte) (print.Body, []print.Ext
 // Card prints the control card (step 5). A letter not yet forwarded is
 // drawn as the step will leave it: examiner named, one initial box per
 // official of dir.
-func (p *Paperwork) Card(ctx context.Context, l *store.Letter, dir *store.Directory) (string, error) {
+func (p *Clerk) Card(ctx context.Context, l *store.Letter, dir *store.Directory) (string, error) {
 	card := *l
 	if card.Stage == store.StageRegistered && dir != nil {
 		if err := card.PrintCard(dir, p.now()); err != nil {
@@ -118,7 +114,7 @@ func (p *Paperwork) Card(ctx context.Context, l *store.Letter, dir *store.Direct
 }
 
 // Receipt prints the courier's receipt sheet.
-func (p *Paperwork) Receipt(ctx context.Context, l *store.Letter) (string, error) {
+func (p *Clerk) Receipt(ctx context.Context, l *store.Letter) (string, error) {
 	if err := l.Check(store.ActionPrintReceipt); err != nil {
 		return "", err
 	}
@@ -130,7 +126,7 @@ func (p *Paperwork) Receipt(ctx context.Context, l *store.Letter) (string, error
 // letter past it, reprints them; a letter before it is refused. It returns
 // the saved files and the letter as the step left it (nil for a reprint).
 // The step is recorded only once every copy went out.
-func (p *Paperwork) CopiesStep(ctx context.Context, db *store.DB, l *store.Letter) ([]string, *store.Letter, error) {
+func (p *Clerk) CopiesStep(ctx context.Context, db *store.DB, l *store.Letter) ([]string, *store.Letter, error) {
 	record, err := l.PaperStep(store.ActionPrintCopies)
 	if err != nil {
 		return nil, nil, err
@@ -151,7 +147,7 @@ func (p *Paperwork) CopiesStep(ctx context.Context, db *store.DB, l *store.Lette
 // the examiner, or, for a letter past it, reprints it; a letter before it
 // is refused. It returns the saved file and the letter as the step left it
 // (nil for a reprint).
-func (p *Paperwork) CardStep(ctx context.Context, db *store.DB, l *store.Letter) (string, *store.Letter, error) {
+func (p *Clerk) CardStep(ctx context.Context, db *store.DB, l *store.Letter) (string, *store.Letter, error) {
 	record, err := l.PaperStep(store.ActionPrintCard)
 	if err != nil {
 		return "", nil, err

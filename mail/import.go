@@ -26,6 +26,10 @@ type ImportResult struct {
 	// Problems counts messages read with a ParseProblem (stored raw and
 	// flagged).
 	Problems int
+	// Estimated are the new letters whose arrival time came from neither
+	// the server nor a Received header, but from the file's time: the
+	// operator should correct them.
+	Estimated []uint64
 }
 
 // importBatch bounds how many messages, and bytes, one transaction holds.
@@ -70,6 +74,7 @@ func importFile(db *store.DB, path string, res *ImportResult) error {
 		return fmt.Errorf("import %s: is a folder, not a file", path)
 	}
 	res.Files++
+	loc := db.Calendar().Location()
 	var pending []store.Incoming
 	var size int
 	flush := func() error {
@@ -82,6 +87,11 @@ func importFile(db *store.DB, path string, res *ImportResult) error {
 		}
 		res.New += len(r.Added)
 		res.Added = append(res.Added, r.Added...)
+		for _, id := range r.Added {
+			if l, err := db.Letter(id); err == nil && l.ReceivedEstimated {
+				res.Estimated = append(res.Estimated, id)
+			}
+		}
 		res.Duplicates += r.Duplicates
 		for _, in := range pending {
 			if in.ParseProblem != "" {
@@ -96,10 +106,13 @@ func importFile(db *store.DB, path string, res *ImportResult) error {
 		if received.IsZero() {
 			received = receivedHeaderTime(raw)
 		}
-		if received.IsZero() {
+		estimated := received.IsZero()
+		if estimated {
 			received = fi.ModTime()
 		}
-		pending = append(pending, NewIncoming(raw, received, store.Source{File: src}))
+		in := NewIncoming(raw, received, store.Source{File: src})
+		in.ReceivedEstimated = estimated
+		pending = append(pending, in)
 		size += len(raw)
 		if len(pending) >= importBatch || size >= importBatchBytes {
 			return flush()
@@ -113,7 +126,7 @@ func importFile(db *store.DB, path string, res *ImportResult) error {
 		n := 0
 		err := readMbox(br, func(raw []byte, fromLine string) error {
 			n++
-			return add(raw, fmt.Sprintf("%s#%d", abs, n), fromLineTime(fromLine))
+			return add(raw, fmt.Sprintf("%s#%d", abs, n), fromLineTime(fromLine, loc))
 		})
 		if err != nil {
 			flush()
@@ -209,15 +222,17 @@ func isEscapedFrom(line []byte) bool {
 	return i > 0 && bytes.HasPrefix(line[i:], []byte("From "))
 }
 
-// fromLineTime reads the delivery time an mbox separator line carries.
-func fromLineTime(line string) time.Time {
+// fromLineTime reads the delivery time an mbox separator line carries; a
+// time without a zone is read in loc, the desk's time zone, where the
+// mailbox that wrote it most likely was.
+func fromLineTime(line string, loc *time.Location) time.Time {
 	f := strings.Fields(line)
 	if len(f) < 3 {
 		return time.Time{}
 	}
 	s := strings.Join(f[2:], " ")
 	for _, layout := range []string{"Mon Jan 2 15:04:05 2006", "Mon Jan 2 15:04:05 -0700 2006", "Mon Jan 2 15:04 2006"} {
-		if t, err := time.Parse(layout, s); err == nil {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
 			return t
 		}
 	}

@@ -56,6 +56,11 @@ func TestImportEMLAndMbox(t *testing.T) {
 	if first.Source.File != eml || !first.ReceivedAt.Equal(mtime) {
 		t.Errorf("eml letter: Source %+v, ReceivedAt %v; want %s and the file's time", first.Source, first.ReceivedAt, eml)
 	}
+	// Only the file's time says when the .eml arrived: it is marked, and
+	// the result names it.
+	if !first.ReceivedEstimated || len(res.Estimated) != 1 || res.Estimated[0] != first.ID {
+		t.Errorf("eml letter estimated = %v, result's Estimated = %v; want it marked and named", first.ReceivedEstimated, res.Estimated)
+	}
 	second := bySubject["Kedua"]
 	raw, err := db.Raw(second.ID)
 	if err != nil {
@@ -64,8 +69,12 @@ func TestImportEMLAndMbox(t *testing.T) {
 	if want := strings.Replace(strings.Replace(m2, ">From the", "From the", 1), ">>From", ">From", 1); string(raw) != want {
 		t.Errorf("mbox message stored as %q, want %q", raw, want)
 	}
-	if second.Source.File != mboxPath+"#1" || !second.ReceivedAt.Equal(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)) {
+	// The separator line's time has no zone: it is read in the desk's.
+	if second.Source.File != mboxPath+"#1" || !second.ReceivedAt.Equal(time.Date(2026, 11, 25, 10, 0, 0, 0, db.Calendar().Location())) {
 		t.Errorf("mbox letter: Source %+v, ReceivedAt %v", second.Source, second.ReceivedAt)
+	}
+	if second.ReceivedEstimated {
+		t.Errorf("an mbox letter with a dated separator is marked estimated")
 	}
 	third := bySubject["Ketiga"]
 	if !third.ReceivedAt.Equal(time.Date(2026, 11, 26, 11, 30, 0, 0, demoZone)) {

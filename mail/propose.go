@@ -1,9 +1,12 @@
 package mail
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"sanapati-desk/store"
 )
@@ -165,6 +168,42 @@ func placeDate(text string, loc *time.Location) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// classHeaders are the headers a sending system may declare a letter's
+// class in.
+var classHeaders = []string{"X-Sifat", "Sifat", "X-Klasifikasi", "Klasifikasi", "X-Classification"}
+
+// DeclaredClass is the security class a message declares, by a header, a
+// Sifat or Klasifikasi line, or a subject marked RAHASIA; "" when it
+// declares none. It is asked of every message the intake stores, so a
+// message none of whose bytes can spell a class (no class word, no
+// encoding that could hide one) is not parsed at all.
+func DeclaredClass(raw []byte) store.SecurityClass {
+	if !mayDeclareClass(raw) {
+		return ""
+	}
+	hb, _ := splitMessage(raw)
+	h, _ := parseHeader(hb)
+	for _, name := range classHeaders {
+		if c := classOf(h.Get(name)); c != "" {
+			return c
+		}
+	}
+	return Propose(Read(raw), time.UTC).Class
+}
+
+// mayDeclareClass reports whether raw holds a class word as letters are
+// written (lower, upper or title case), or an encoding that could hide one.
+func mayDeclareClass(raw []byte) bool {
+	for _, w := range []string{"rahasia", "terbatas", "base64", "quoted-printable", "=?"} {
+		for _, form := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			if bytes.Contains(raw, []byte(form)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func classOf(v string) store.SecurityClass {
 	v = strings.ToLower(strings.Join(strings.Fields(v), " "))
 	switch {
@@ -194,3 +233,91 @@ func urgencyOf(v string) store.Urgency {
 	}
 	return ""
 }
+
+var (
+	// reOnBehalf starts a line of the signature block: a.n. (atas nama),
+	// u.b. (untuk beliau), Plt., Plh.
+	reOnBehalf = lazyRegexp(`(?i)^\s*(a\.?\s?n\.?|u\.?\s?b\.?|plt\.?|plh\.?)\s`)
+	// reSenderField is a line naming the sender: Dari, Pengirim, Asal.
+	reSenderField = lazyRegexp(`(?i)^\s*(dari|pengirim|asal(\s+surat)?)\s*:`)
+)
+
+// ProposeRecipients returns the directory's recipients a message names
+// (in its To and Cc headers, its Yth. and Tembusan lines, anywhere in its
+// text), longest name first so that "Wakil Walikota" is not also
+// "Walikota". The sender's side is left out: the lines of the signature
+// block and the Dari line, and any recipient who is the sender itself
+// (the From name, the origin as registered or proposed).
+func ProposeRecipients(dir *store.Directory, m *Message, origin string) []string {
+	var senders []string
+	for _, s := range []string{m.FromName, origin, Propose(m, time.UTC).Sender} {
+		if s = sameName(s); s != "" {
+			senders = append(senders, s)
+		}
+	}
+	var hay strings.Builder
+	hay.WriteString(m.To + "\n" + m.Cc + "\n")
+	for _, line := range strings.Split(m.Text, "\n") {
+		if senderLine(line) {
+			senders = append(senders, sameName(strings.TrimRight(strings.TrimSpace(line), ",")))
+			continue
+		}
+		hay.WriteString(line + "\n")
+	}
+	names := make([]string, len(dir.Recipients))
+	for i, r := range dir.Recipients {
+		names[i] = r.Name
+	}
+	slices.SortStableFunc(names, func(a, b string) int { return len(b) - len(a) })
+	text := sameName(hay.String())
+	var out []string
+	for _, n := range names {
+		needle := sameName(n)
+		if needle == "" || !strings.Contains(text, needle) || isSender(needle, senders) {
+			continue
+		}
+		out = append(out, n)
+		text = strings.ReplaceAll(text, needle, strings.Repeat("\x00", len(needle)))
+	}
+	return out
+}
+
+// senderLine reports whether a line of a letter belongs to the sender's
+// side: a.n./Plt. lines, a Dari line, or a signer's position written in
+// capitals and closed by a comma ("KEPALA DINAS SOSIAL,").
+func senderLine(line string) bool {
+	if reOnBehalf().MatchString(line) || reSenderField().MatchString(line) {
+		return true
+	}
+	t := strings.TrimSpace(line)
+	if !strings.HasSuffix(t, ",") {
+		return false
+	}
+	upper, letters := 0, 0
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 4 && upper*10 >= letters*8
+}
+
+// isSender reports whether the recipient name (as sameName gives it) is
+// the sender's office: named by a sender text, or naming it ("Kepala Dinas
+// Sosial" for a letter from "Dinas Sosial Kota Pekalongan").
+func isSender(name string, senders []string) bool {
+	office := strings.TrimPrefix(name, "kepala ")
+	for _, s := range senders {
+		if s != "" && (strings.Contains(s, name) || strings.Contains(s, office)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameName is s as names are compared: lower case, one space between
+// words.
+func sameName(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }

@@ -1,6 +1,9 @@
 package mail
 
 import (
+	"encoding/base64"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -70,6 +73,60 @@ func TestParseLetterDate(t *testing.T) {
 		got, ok := parseLetterDate(in, demoZone)
 		if s := got.Format("2006-01-02"); (ok && s != want) || (!ok && want != "") {
 			t.Errorf("parseLetterDate(%q) = %s, %v; want %q", in, s, ok, want)
+		}
+	}
+}
+
+func TestDeclaredClass(t *testing.T) {
+	b64 := base64.StdEncoding.EncodeToString([]byte("Nomor : 005/1/2026\r\nSifat : Sangat Rahasia\r\nHal : Uji\r\n"))
+	tests := []struct {
+		name string
+		raw  string
+		want store.SecurityClass
+	}{
+		{"nothing said", "From: a@b.go.id\r\nSubject: Undangan rapat\r\n\r\nNomor : 005/1/2026\r\nHal : Rapat\r\n", ""},
+		{"Sifat line", "From: a@b.go.id\r\nSubject: Surat\r\n\r\nNomor : 005/1/2026\r\nSifat : Rahasia\r\n", store.ClassSecret},
+		{"Sifat Segera is urgency", "From: a@b.go.id\r\nSubject: Surat\r\n\r\nSifat : Segera\r\n", ""},
+		{"subject marker", "From: a@b.go.id\r\nSubject: RAHASIA - laporan\r\n\r\nTerlampir.\r\n", store.ClassSecret},
+		{"header", "From: a@b.go.id\r\nX-Sifat: Sangat Rahasia\r\nSubject: Laporan\r\n\r\nTerlampir.\r\n", store.ClassTopSecret},
+		{"Terbatas", "From: a@b.go.id\r\nSubject: Surat\r\n\r\nKlasifikasi : Terbatas\r\n", store.ClassRestricted},
+		{"hidden in base64", "From: a@b.go.id\r\nSubject: Surat\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" + b64 + "\r\n", store.ClassTopSecret},
+		{"encoded subject", "From: a@b.go.id\r\nSubject: =?utf-8?q?Rahasia=3A_laporan?=\r\n\r\nTerlampir.\r\n", store.ClassSecret},
+	}
+	for _, tt := range tests {
+		if got := DeclaredClass([]byte(tt.raw)); got != tt.want {
+			t.Errorf("%s: DeclaredClass() = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestProposeRecipientsLeavesOutTheSender(t *testing.T) {
+	dir := &store.Directory{Recipients: []store.DirectoryRecipient{
+		{Name: "Walikota"}, {Name: "Wakil Walikota"}, {Name: "Sekretaris Daerah"},
+		{Name: "Kepala Dinas Sosial"}, {Name: "Kepala Dinas Kesehatan"}, {Name: "Kepala Bappeda"},
+	}}
+	tests := []struct {
+		name, from, text string
+		want             []string
+	}{
+		{"signed by the sender's head", "Tata Usaha <tu@dinsos.go.id>",
+			"Yth. Walikota Pekalongan\nHal : Bantuan sosial\n\nDemikian.\n\nKEPALA DINAS SOSIAL,\n\nDrs. Budi\n\nTembusan:\n1. Kepala Dinas Kesehatan\n",
+			[]string{"Kepala Dinas Kesehatan", "Walikota"}},
+		{"on behalf of", "Setda <setda@pekalongankota.go.id>",
+			"Yth. Wakil Walikota\n\na.n. Sekretaris Daerah\nAsisten Pemerintahan\n",
+			[]string{"Wakil Walikota"}},
+		{"the sending office in From", "Dinas Sosial Kota Pekalongan <dinsos@pekalongankota.go.id>",
+			"Kepada Yth. Kepala Bappeda dan Kepala Dinas Sosial\n",
+			[]string{"Kepala Bappeda"}},
+		{"a Dari line", "x@y.go.id",
+			"Dari : Kepala Bappeda\nKepada : Walikota\n",
+			[]string{"Walikota"}},
+	}
+	for _, tt := range tests {
+		raw := "From: " + tt.from + "\r\nSubject: Surat\r\n\r\n" + strings.ReplaceAll(tt.text, "\n", "\r\n")
+		got := ProposeRecipients(dir, Read([]byte(raw)), "")
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: ProposeRecipients() = %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }

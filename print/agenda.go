@@ -30,11 +30,24 @@ func (s *settings) agendaRow(l *store.Letter) agendaRow {
 		origin:       l.Sender(),
 		letterNumber: l.LetterNumber,
 		letterDate:   l.LetterDate,
-		summary:      l.Title(),
+		summary:      l.BookTitle(),
 		attachments:  l.Attachments,
 		forwardedTo:  recipientNames(l),
-		remarks:      l.Remarks,
+		remarks:      s.remarks(l),
 	}
+}
+
+// remarks are the book's and the card's Keterangan: the operator's
+// remarks, and the earlier agenda number of a letter registered twice.
+func (s *settings) remarks(l *store.Letter) string {
+	if l.DuplicateOf.IsZero() {
+		return l.Remarks
+	}
+	dup := fmt.Sprintf(s.lab.duplicateOf, l.DuplicateOf.Format(s.AgendaFormat))
+	if l.Remarks == "" {
+		return dup
+	}
+	return dup + "; " + l.Remarks
 }
 
 // agendaColumns are the book's columns with their share of the width.

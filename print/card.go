@@ -98,7 +98,7 @@ func (d *doc) card(l *store.Letter, copyLabel string) {
 		},
 		{{label: lab.to, value: s.recipientList(l, "; ", 8), labelW: lw, lines: 5}},
 		{
-			{label: lab.received, value: s.dateTime(l.ReceivedAt), labelW: lw},
+			{label: lab.received, value: s.received(l), labelW: lw},
 			{label: lab.due, value: s.dateTime(s.due(l)), labelW: rlw, w: rw},
 		},
 		{
@@ -111,7 +111,7 @@ func (d *doc) card(l *store.Letter, copyLabel string) {
 		y += d.fieldRow(y, r)
 	}
 	y += d.initialBoxes(y, s.officials(l))
-	d.fieldRow(y, []field{{label: lab.notes, value: l.Remarks, labelW: lw, lines: 4, minH: 24}})
+	d.fieldRow(y, []field{{label: lab.notes, value: s.remarks(l), labelW: lw, lines: 4, minH: 24}})
 }
 
 // cardHead draws the card's top box: the letterhead on the left, the copy
@@ -204,7 +204,7 @@ func (d *doc) coverSheet(l *store.Letter, copyLabel string) {
 	const lw = 38
 	rows := []field{
 		{label: lab.serial, value: s.agenda(l), big: true},
-		{label: lab.received, value: s.dateTime(l.ReceivedAt)},
+		{label: lab.received, value: s.received(l)},
 		{label: lab.due, value: s.dateTime(s.due(l))},
 		{label: lab.from, value: orDash(l.Sender())},
 		{label: lab.letterNumber, value: orDash(l.LetterNumber)},
@@ -238,7 +238,7 @@ func (d *doc) coverSheet(l *store.Letter, copyLabel string) {
 		y = t.row(y, []string{fmt.Sprint(i + 1), in.Position, "", date, ""})
 	}
 	if y+26 <= d.bottom {
-		d.fieldRow(y+4, []field{{label: lab.notes, value: l.Remarks, labelW: lw, lines: 3, minH: 22}})
+		d.fieldRow(y+4, []field{{label: lab.notes, value: s.remarks(l), labelW: lw, lines: 3, minH: 22}})
 	}
 }
 

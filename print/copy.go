@@ -67,7 +67,7 @@ func Copy(w io.Writer, l *store.Letter, r store.Recipient, body Body, opts Optio
 		{label: lab.letterNumber, value: orDash(l.LetterNumber), labelW: 18, w: 85},
 	})
 	y += d.fieldRow(y, []field{
-		{label: lab.received, value: s.dateTime(l.ReceivedAt), labelW: lw},
+		{label: lab.received, value: s.received(l), labelW: lw},
 		{label: lab.due, value: s.dateTime(s.due(l)), labelW: 18, w: 85},
 	})
 	y += 4

@@ -156,7 +156,7 @@ func TestMonthlyReport(t *testing.T) {
 	}{
 		{"Indonesian", "", []string{
 			"LAPORAN BULANAN PELAYANAN PENERIMAAN NASKAH BERITA BIASA", "November 2026",
-			"Naskah berita diterima 6", "Dikesampingkan 1", "Selesai dalam 1 hari kerja 1",
+			"Naskah berita diterima 6", "Bersifat rahasia (ke Kasi Persandian) 0", "Disisihkan 1", "Selesai dalam 1 hari kerja 1",
 			"Persentase tepat waktu 33,3%", "Terlambat 2", "Masih berjalan, belum jatuh tempo 2",
 			"0011/2026", "0012/2026", "Terlambat selesai", "Caraka sakit", "belum selesai",
 			"1,00", "0,29", "ajudan 1 1,29", "caraka 1 0,97", "faks 1 0,88", "Volume harian",

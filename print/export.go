@@ -177,6 +177,7 @@ func (s *settings) reportSheets(f Figures) []sheet {
 		name: lab.summarySheet, header: []string{lab.measure, lab.value}, widths: []float64{40, 14},
 		rows: [][]any{
 			{lab.receivedCount, f.Received},
+			{lab.classified, f.Classified},
 			{lab.setAside, f.SetAside},
 			{lab.onTime, f.OnTime},
 			{lab.onTimeShare, percent(f.OnTimeShare)},

@@ -171,7 +171,7 @@ func TestExportReport(t *testing.T) {
 	}
 	checkCell(t, f, "Ringkasan", "A2", "Naskah berita diterima", false, "")
 	checkCell(t, f, "Ringkasan", "B2", "6", true, "")
-	checkCell(t, f, "Ringkasan", "B5", "33.3%", true, "0.0%")
+	checkCell(t, f, "Ringkasan", "B6", "33.3%", true, "0.0%")
 	checkCell(t, f, "Terlambat", "B2", "0011/2026", false, "")
 	checkCell(t, f, "Terlambat", "D2", "25-11-2026 10:00", true, "dd-mm-yyyy hh:mm")
 	checkCell(t, f, "Terlambat", "G2", "1.00", true, "")

@@ -13,9 +13,12 @@ import (
 type Figures struct {
 	// Month is midnight on the month's first day in the calendar's zone.
 	Month time.Time
-	// Received counts the letters received in the month, set-aside ones
-	// included; SetAside counts those taken off the ordinary path.
-	Received, SetAside int
+	// Received counts the letters received in the month, set-aside and
+	// classified ones included; Classified counts the letters classified R
+	// or SR (they go to the Kepala Seksi Persandian, not down the ordinary
+	// path), SetAside the others taken off the ordinary path. Neither
+	// counts in the service figures below.
+	Received, Classified, SetAside int
 	// OnTime counts letters whose last receipt came by the due time; Late
 	// those whose last receipt came after it or that are still open past
 	// it; Pending those still open and not yet due.
@@ -45,8 +48,7 @@ type LateLetter struct {
 	// Delay is the working time past Due, in working days, until DoneAt or,
 	// for an open letter, until the report's time.
 	Delay float64
-	// Reason is the letter's remarks (keterangan), where the operator notes
-	// why it was late.
+	// Reason is why the letter was late, as the operator recorded it.
 	Reason string
 }
 
@@ -86,6 +88,10 @@ func MonthFigures(letters []store.Letter, month time.Time, cal *store.Calendar, 
 		}
 		f.Received++
 		f.Daily[at.Day()-1]++
+		if l.Class.Classified() {
+			f.Classified++
+			continue
+		}
 		if l.Stage == store.StageSetAside {
 			f.SetAside++
 			continue
@@ -111,10 +117,10 @@ func MonthFigures(letters []store.Letter, month time.Time, cal *store.Calendar, 
 				end = now
 			}
 			f.LateLetters = append(f.LateLetters, LateLetter{
-				ID: l.ID, Agenda: l.Agenda, Subject: l.Title(),
+				ID: l.ID, Agenda: l.Agenda, Subject: l.BookTitle(),
 				ReceivedAt: l.ReceivedAt, Due: t.Due, DoneAt: l.DoneAt,
 				Delay:  cal.WorkingDaysBetween(t.Due, end),
-				Reason: l.Remarks,
+				Reason: l.LateReason,
 			})
 		case l.DoneAt.IsZero():
 			f.Pending++

@@ -27,7 +27,7 @@ func monthLetters() []store.Letter {
 		{ // late: Fri 15.00 is due Mon 30 Nov 15.00, done Tue 1 Dec 09.00
 			ID: 2, Agenda: store.AgendaNumber{Year: 2026, Seq: 12}, Subject: "Terlambat selesai",
 			ReceivedAt: at(2026, time.November, 27, 15, 0), DoneAt: at(2026, time.December, 1, 9, 0),
-			Stage: store.StageDelivered, Remarks: "Caraka sakit",
+			Stage: store.StageDelivered, LateReason: "Caraka sakit",
 			Recipients: []store.Recipient{delivered("Walikota", store.ChannelAide, at(2026, time.December, 1, 9, 0))},
 		},
 		{ // late and still open: due Thu 26 Nov 10.00, one copy delivered
@@ -153,5 +153,23 @@ func TestMonthFigures(t *testing.T) {
 				t.Fatalf("MonthFigures().Month = %v, want %v", f.Month, want)
 			}
 		})
+	}
+}
+
+// A classified letter is counted apart, never as late: it goes to the
+// Kepala Seksi Persandian, not down the ordinary path.
+func TestMonthFiguresCountClassifiedApart(t *testing.T) {
+	cal := store.DefaultCalendar()
+	letters := []store.Letter{
+		{ID: 1, Subject: "Rahasia terbuka", Class: store.ClassSecret, Stage: store.StageReceived,
+			ReceivedAt: at(2026, time.November, 23, 8, 0)},
+		{ID: 2, Subject: "Sangat rahasia disisihkan", Class: store.ClassTopSecret, Stage: store.StageSetAside,
+			ReceivedAt: at(2026, time.November, 23, 9, 0), SetAsideReason: "ke Kasi Persandian"},
+		{ID: 3, Subject: "Biasa terlambat", Stage: store.StageChecked, ReceivedAt: at(2026, time.November, 23, 10, 0)},
+	}
+	f := MonthFigures(letters, at(2026, time.November, 1, 0, 0), cal, testNow())
+	if f.Received != 3 || f.Classified != 2 || f.SetAside != 0 || f.Late != 1 || len(f.LateLetters) != 1 || f.LateLetters[0].ID != 3 {
+		t.Fatalf("MonthFigures() = received %d classified %d set aside %d late %d %+v; want 3, 2, 0, 1 (letter 3)",
+			f.Received, f.Classified, f.SetAside, f.Late, f.LateLetters)
 	}
 }

@@ -41,6 +41,7 @@ type labels struct {
 	// The monthly report.
 	reportTitle, reportShort, summaryHeading, measure, value       string
 	standard, oneWorkingDay, setAside, onTime, onTimeShare, late   string
+	classified, duplicateOf, estimated                             string
 	pending, noHolidays, dailyHeading, nonWorkingDay, lateHeading  string
 	done, delay, reason, stillOpen, noneLate, channelHeading       string
 	channel, deliveries, averageDays, noDeliveries, daysReceived   string
@@ -101,7 +102,8 @@ var labelsID = labels{
 	reportShort:    "Laporan bulanan",
 	summaryHeading: "Ringkasan", measure: "Ukuran", value: "Nilai",
 	standard: "Standar waktu pelayanan", oneWorkingDay: "1 hari kerja",
-	setAside: "Dikesampingkan", onTime: "Selesai dalam 1 hari kerja",
+	classified: "Bersifat rahasia (ke Kasi Persandian)", duplicateOf: "duplikat dari %s", estimated: "(perkiraan)",
+	setAside: "Disisihkan", onTime: "Selesai dalam 1 hari kerja",
 	onTimeShare: "Persentase tepat waktu", late: "Terlambat",
 	pending:       "Masih berjalan, belum jatuh tempo",
 	noHolidays:    "Kalender tahun %d belum memuat hari libur: hari kerja dihitung Senin–Jumat.",
@@ -174,6 +176,7 @@ var labelsEN = labels{
 	reportShort:    "Monthly report",
 	summaryHeading: "Summary", measure: "Measure", value: "Value",
 	standard: "Service standard", oneWorkingDay: "1 working day",
+	classified: "Classified (to the Kepala Seksi Persandian)", duplicateOf: "duplicate of %s", estimated: "(estimated)",
 	setAside: "Set aside", onTime: "Done within 1 working day",
 	onTimeShare: "Share on time", late: "Late",
 	pending:       "Open, not yet due",

@@ -151,6 +151,15 @@ func (s *settings) clock(t time.Time) string {
 	return t.Format(s.lab.clockLayout) + " " + zoneName(t)
 }
 
+// received shows when the letter arrived, marked when the time is only
+// an estimate (an imported file's time) that no one has corrected.
+func (s *settings) received(l *store.Letter) string {
+	if l.ReceivedEstimated {
+		return s.dateTime(l.ReceivedAt) + " " + s.lab.estimated
+	}
+	return s.dateTime(l.ReceivedAt)
+}
+
 // dateTime shows "27 November 2026 08.14 WIB", or "-" for the zero time.
 func (s *settings) dateTime(t time.Time) string {
 	if t.IsZero() {

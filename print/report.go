@@ -39,6 +39,7 @@ func MonthlyReport(w io.Writer, letters []store.Letter, month time.Time, opts Op
 	for _, r := range [][2]string{
 		{lab.standard, lab.oneWorkingDay},
 		{lab.receivedCount, s.count(f.Received)},
+		{lab.classified, s.count(f.Classified)},
 		{lab.setAside, s.count(f.SetAside)},
 		{lab.onTime, s.count(f.OnTime)},
 		{lab.onTimeShare, share},

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"sanapati-desk/mail"
 	"sanapati-desk/store"
 )
 
@@ -15,7 +16,7 @@ import (
 // likely answer, so that enter alone accepts it.
 
 func (m *letterModel) openRoute(e *env) {
-	chosen := suggestRecipients(m.dir, m.l, m.text())
+	chosen := suggestRecipients(m.dir, m.l, m.msg)
 	items := make([]pickItem, len(m.dir.Recipients))
 	for i, r := range m.dir.Recipients {
 		ch, ok := chosen[strings.ToLower(r.Name)]
@@ -31,19 +32,11 @@ func (m *letterModel) openRoute(e *env) {
 	m.picker = &p
 }
 
-// text is the message's text, for the suggestions read from it.
-func (m *letterModel) text() string {
-	if m.msg == nil {
-		return ""
-	}
-	return m.msg.To + "\n" + m.msg.Cc + "\n" + m.msg.Text
-}
-
 // suggestRecipients proposes the recipients of a letter with their
-// channels, by lower-case name: those already chosen; else every directory
-// name the message mentions (the longest first, so that "Wakil Walikota" is
-// not also "Walikota"); else the directory's first recipient.
-func suggestRecipients(dir *store.Directory, l *store.Letter, text string) map[string]store.Channel {
+// channels, by lower-case name: those already chosen; else those the
+// message names, the sender's side left out (mail.ProposeRecipients); else
+// the directory's first recipient.
+func suggestRecipients(dir *store.Directory, l *store.Letter, msg *mail.Message) map[string]store.Channel {
 	out := map[string]store.Channel{}
 	if len(l.Recipients) > 0 {
 		for _, r := range l.Recipients {
@@ -51,17 +44,9 @@ func suggestRecipients(dir *store.Directory, l *store.Letter, text string) map[s
 		}
 		return out
 	}
-	names := make([]string, len(dir.Recipients))
-	for i, r := range dir.Recipients {
-		names[i] = r.Name
-	}
-	sort.SliceStable(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
-	hay := strings.ToLower(text)
-	for _, n := range names {
-		needle := strings.ToLower(n)
-		if strings.Contains(hay, needle) {
-			out[needle] = ""
-			hay = strings.ReplaceAll(hay, needle, strings.Repeat("\x00", len(needle)))
+	if msg != nil {
+		for _, n := range mail.ProposeRecipients(dir, msg, l.Origin) {
+			out[strings.ToLower(n)] = ""
 		}
 	}
 	if len(out) == 0 && len(dir.Recipients) > 0 {

@@ -150,10 +150,14 @@ func TestClassifiedStops(t *testing.T) {
 	if l := h.letter(3); l.Stage != store.StageSetAside {
 		t.Fatalf("the classified letter is %s, want set aside", l.Stage)
 	}
-	// Registering it anyway is refused by the store, in one sentence.
+	// The message declares it Rahasia, so from receipt choosing its
+	// recipients is refused by the store, in one sentence.
 	h2 := newHarness(t, 100, 30, seedDesk(t))
-	h2.press("tab", "j", "enter", "t", "enter", "p", "r", "enter")
+	h2.press("tab", "j", "enter", "t")
 	h2.contains("Naskah bersifat R tidak boleh melalui jalur biasa:")
+	if l := h2.letter(3); l.Stage != store.StageReceived || len(l.Recipients) != 0 {
+		t.Fatalf("the refused letter is %s with recipients %v", l.Stage, l.Recipients)
+	}
 }
 
 // TestResize follows the terminal: every frame fills it exactly.

@@ -90,6 +90,10 @@ type letterJSON struct {
 	ArchiveLocation string            `json:"archive_location,omitempty"`
 	SetAsideReason  string            `json:"set_aside_reason,omitempty"`
 	ParseProblem    string            `json:"parse_problem,omitempty"`
+	// ReceivedEstimated: the arrival came from an imported file's time.
+	ReceivedEstimated bool   `json:"received_estimated"`
+	LateReason        string `json:"late_reason,omitempty"`
+	DuplicateOf       string `json:"duplicate_of,omitempty"`
 }
 
 func (a *app) letterJSON(l *store.Letter) letterJSON {
@@ -110,6 +114,8 @@ func (a *app) letterJSON(l *store.Letter) letterJSON {
 		Class: string(l.Class), Urgency: string(l.Urgency), ClassCode: l.ClassCode,
 		Recipients: l.Recipients, Initials: l.Initials, Courier: l.Courier,
 		ArchiveLocation: l.ArchiveLocation, SetAsideReason: l.SetAsideReason, ParseProblem: l.ParseProblem,
+		ReceivedEstimated: l.ReceivedEstimated, LateReason: l.LateReason,
+		DuplicateOf: l.DuplicateOf.Format(a.cfg.AgendaFormat),
 	}
 	if !l.LetterDate.IsZero() {
 		j.LetterDate = l.LetterDate.Format("2006-01-02")
@@ -240,7 +246,11 @@ func (a *app) printLetter(l *store.Letter) error {
 	row("No. agenda", l.Agenda.Format(a.cfg.AgendaFormat))
 	row("Dari", l.From)
 	row("Perihal", l.Subject)
-	row("Diterima", t.DateTime(l.ReceivedAt.In(loc)))
+	received := t.DateTime(l.ReceivedAt.In(loc))
+	if l.ReceivedEstimated {
+		received += "  " + t.T("letter.received_estimated")
+	}
+	row("Diterima", received)
 	due := t.DateTime(tm.Due.In(loc))
 	if tm.Overdue {
 		due += "  (TERLAMBAT)"
@@ -268,6 +278,8 @@ func (a *app) printLetter(l *store.Letter) error {
 	row("Caraka", l.Courier)
 	row("Lokasi simpan", l.ArchiveLocation)
 	row("Disisihkan", l.SetAsideReason)
+	row("Alasan terlambat", l.LateReason)
+	row("Duplikat dari", l.DuplicateOf.Format(a.cfg.AgendaFormat))
 	row("Masalah", l.ParseProblem)
 	row("SHA-256", l.SHA256)
 	if next := store.NextAction(l.Stage); next != "" {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strconv"
+	"strings"
 	"time"
 
 	"golang.org/x/term"
@@ -125,12 +127,19 @@ func cmdImport(a *app, args []string) error {
 	}
 	if *asJSON {
 		return a.writeJSON(map[string]any{"files": res.Files, "messages": res.Messages, "new": res.New,
-			"duplicates": res.Duplicates, "problems": res.Problems, "added": res.Added})
+			"duplicates": res.Duplicates, "problems": res.Problems, "added": res.Added, "estimated": res.Estimated})
 	}
 	fmt.Fprintf(a.stdout, "%d berkas, %d pesan: %d baru, %d sudah ada", res.Files, res.Messages, res.New, res.Duplicates)
 	if res.Problems > 0 {
 		fmt.Fprintf(a.stdout, ", %d tidak terbaca sempurna (disimpan utuh dan ditandai)", res.Problems)
 	}
 	fmt.Fprintln(a.stdout)
+	if len(res.Estimated) > 0 {
+		ids := make([]string, len(res.Estimated))
+		for i, id := range res.Estimated {
+			ids[i] = strconv.FormatUint(id, 10)
+		}
+		fmt.Fprintln(a.stderr, a.txt.T("warn.received_estimated", len(ids), strings.Join(ids, ", ")))
+	}
 	return nil
 }

@@ -68,7 +68,10 @@ var messages = map[string][2]string{
 	"err.locked":            {"Meja sudah dibuka di jendela lain. Tutup yang itu dulu.", "The desk is already open elsewhere. Close that one first."},
 	"err.invalid":           {"Isian tidak valid: %s.", "Invalid input: %s."},
 	// Warnings.
-	"warn.no_calendar": {"Peringatan: tidak ada daftar hari libur untuk tahun %d; batas waktu tahun itu hanya menghitung Senin-Jumat. Lengkapi berkas kalender.", "Warning: no holiday list for %d; due times that year count Monday to Friday only. Complete the calendar file."},
+	"warn.received_estimated": {"Peringatan: %d naskah tanpa waktu terima dari server atau header Received; waktunya diambil dari berkas dan ditandai perkiraan. Koreksi dengan 'correct ID --received \"YYYY-MM-DD HH:MM\" --reason ...': %s",
+		"Warning: %d letter(s) with no arrival time from the server or a Received header; the file's time is used and marked as estimated. Correct it with 'correct ID --received \"YYYY-MM-DD HH:MM\" --reason ...': %s"},
+	"letter.received_estimated": {"(perkiraan)", "(estimated)"},
+	"warn.no_calendar":          {"Peringatan: tidak ada daftar hari libur untuk tahun %d; batas waktu tahun itu hanya menghitung Senin-Jumat. Lengkapi berkas kalender.", "Warning: no holiday list for %d; due times that year count Monday to Friday only. Complete the calendar file."},
 	// Actions, as the operator names them.
 	"action.route":         {"pilih penerima", "choose recipients"},
 	"action.print_copies":  {"cetak salinan", "print copies"},

@@ -38,7 +38,9 @@ func TestRules(t *testing.T) {
 		{"print copies of a classified letter", func() *Letter { l := secret(); l.Stage = StageChecked; return l },
 			func(l *Letter) error { _, err := l.PaperStep(ActionPrintCopies); return err }, ErrClassified},
 		{"register a classified letter as B", func() *Letter { l := secret(); l.Stage = StagePrinted; return l },
-			func(l *Letter) error { return l.register(Registration{Class: ClassOrdinary}, AgendaNumber{2026, 1}, now) }, ErrClassified},
+			func(l *Letter) error {
+				return l.register(Registration{Class: ClassOrdinary}, AgendaNumber{2026, 1}, now)
+			}, ErrClassified},
 		{"register an ordinary letter as R", func() *Letter { l := base(); l.Stage = StagePrinted; return l },
 			func(l *Letter) error { return l.register(Registration{Class: ClassSecret}, AgendaNumber{2026, 1}, now) }, ErrClassified},
 		{"set aside a classified letter", secret, func(l *Letter) error { return l.SetAside("ke Kasi Persandian") }, ""},

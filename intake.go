@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/signal"
 	"strconv"
 	"strings"
 	"time"
@@ -60,8 +59,7 @@ func cmdFetch(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	ctx := a.ctx
 	// The server takes a while to greet a new connection; the store opens
 	// meanwhile.
 	acct.Preconnect(ctx)

@@ -29,7 +29,7 @@ func cmdInterface(a *app, args []string) error {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(heapBudget)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(a.ctx)
 	defer cancel()
 
 	prompter := tui.NewPrompter()

@@ -6,12 +6,15 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"sanapati-desk/store"
@@ -19,7 +22,12 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	// ctrl+c (or a service manager's SIGTERM) cancels what the command is
+	// doing, a print or a fetch, which then ends cleanly and says so.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // app is what every subcommand works with.
@@ -33,12 +41,19 @@ type app struct {
 	stdout   io.Writer
 	stderr   io.Writer
 	db       *store.DB
+	// ctx is cancelled by ctrl+c.
+	ctx context.Context
 }
 
 // run parses the global flags, then runs one subcommand or the interface,
 // and returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, txt: tui.Catalog("id")}
+	return runContext(context.Background(), args, stdin, stdout, stderr)
+}
+
+// runContext is run under ctx, which ctrl+c cancels.
+func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, txt: tui.Catalog("id")}
 	a.dbPath, a.confPath = defaultPaths()
 	fs := flag.NewFlagSet("sanapati-desk", flag.ContinueOnError)
 	fs.SetOutput(stderr)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -84,7 +83,7 @@ func cmdCopies(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	paths, _, err := a.paperwork(db, *out).CopiesStep(context.Background(), db, l)
+	paths, _, err := a.paperwork(db, *out).CopiesStep(a.ctx, db, l)
 	for _, p := range paths {
 		fmt.Fprintln(a.stdout, p)
 	}
@@ -98,7 +97,7 @@ func cmdCard(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	path, _, err := a.paperwork(db, outDir(*out)).CardStep(context.Background(), db, l)
+	path, _, err := a.paperwork(db, outDir(*out)).CardStep(a.ctx, db, l)
 	if err != nil {
 		return err
 	}
@@ -112,7 +111,7 @@ func cmdReceipt(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	path, err := a.paperwork(db, outDir(*out)).Receipt(context.Background(), l)
+	path, err := a.paperwork(db, outDir(*out)).Receipt(a.ctx, l)
 	if err != nil {
 		return err
 	}
@@ -197,7 +196,7 @@ func (a *app) exportOrPrint(db *store.DB, out, name string, export func(path str
 		}
 		return a.saved(out, "")
 	}
-	path, err := a.paperwork(db, "").Send(context.Background(), name, 1, nil, draw)
+	path, err := a.paperwork(db, "").Send(a.ctx, name, 1, nil, draw)
 	if err != nil {
 		return err
 	}

@@ -66,6 +66,7 @@ var messages = map[string][2]string{
 	"err.nothing_to_undo":   {"Tidak ada langkah yang bisa dibatalkan.", "There is no step to undo."},
 	"err.already_delivered": {"Tanda terima untuk %s sudah dicatat.", "The receipt for %s is already recorded."},
 	"err.locked":            {"Meja sudah dibuka di jendela lain. Tutup yang itu dulu.", "The desk is already open elsewhere. Close that one first."},
+	"err.cancelled":         {"Dibatalkan. Yang sudah tersimpan tetap tersimpan; langkah yang belum selesai tidak dicatat.", "Cancelled. What was stored stays stored; a step not finished is not recorded."},
 	"err.invalid":           {"Isian tidak valid: %s.", "Invalid input: %s."},
 	// Warnings.
 	"warn.received_estimated": {"Peringatan: %d naskah tanpa waktu terima dari server atau header Received; waktunya diambil dari berkas dan ditandai perkiraan. Koreksi dengan 'correct ID --received \"YYYY-MM-DD HH:MM\" --reason ...': %s",

@@ -43,6 +43,11 @@ func (p *Clerk) Send(ctx context.Context, name string, copies int, extra []print
 	if p.Spooler == nil {
 		return "", ErrNoSpool
 	}
+	// A cancelled print (ctrl+c, the interface quitting) sends nothing
+	// more, so that its step is not recorded.
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {
 		return "", err

@@ -325,9 +325,11 @@ func (db *DB) AgendaPage(year, offset, limit int, newestFirst bool) ([]Letter, i
 		}
 		prefix := u32(uint32(year))
 		c := tx.Bucket(bucketAgenda).Cursor()
-		k, v := c.Seek(prefix)
+		var k, v []byte
 		next := c.Next
-		if newestFirst {
+		if !newestFirst {
+			k, v = c.Seek(prefix)
+		} else {
 			k, v = c.Seek(u32(uint32(year) + 1))
 			if k == nil {
 				k, v = c.Last()

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -62,12 +63,15 @@ type Options struct {
 	NoSync bool
 }
 
+// pageSize is the page size of a new store file.
+const pageSize = 16 << 10
+
 // DB is the desk's store: one bbolt file.
 type DB struct {
 	bolt     *bolt.DB
 	path     string
 	cal      *Calendar
-	operator string
+	operator func() string
 	now      func() time.Time
 }
 
@@ -84,13 +88,14 @@ func Open(path string, opts Options) (*DB, error) {
 	if opts.Calendar == nil {
 		opts.Calendar = DefaultCalendar()
 	}
-	if opts.Operator == "" {
-		opts.Operator = loginName()
-	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create store folder: %w", err)
 	}
-	bopts := &bolt.Options{Timeout: opts.Timeout, NoSync: opts.NoSync}
+	// Pages of 16 KB for a new file (a file keeps the size it was made
+	// with): a leaf then holds three messages of 5 KB where a 4 KB page
+	// held two in three pages, so a sync writes fewer pages in fewer
+	// writes and leaves a smaller file.
+	bopts := &bolt.Options{Timeout: opts.Timeout, NoSync: opts.NoSync, PageSize: pageSize}
 	if runtime.GOOS != "windows" && strconv.IntSize == 64 {
 		// Map a gigabyte of address space at once (only what is read takes
 		// memory): a store that grows then never remaps its file, which
@@ -106,7 +111,13 @@ func Open(path string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	db := &DB{bolt: b, path: path, cal: opts.Calendar, operator: opts.Operator, now: opts.Now}
+	// The login name is looked up when an event first needs it: a run
+	// that changes nothing (a fetch with nothing new) does without it.
+	operator := sync.OnceValue(loginName)
+	if name := opts.Operator; name != "" {
+		operator = func() string { return name }
+	}
+	db := &DB{bolt: b, path: path, cal: opts.Calendar, operator: operator, now: opts.Now}
 	if err := db.init(); err != nil {
 		b.Close()
 		return nil, err
@@ -226,7 +237,7 @@ func (db *DB) Calendar() *Calendar { return db.cal }
 func (db *DB) Now() time.Time { return db.now() }
 
 // Operator is the name the audit trail records.
-func (db *DB) Operator() string { return db.operator }
+func (db *DB) Operator() string { return db.operator() }
 
 // Backup writes a consistent copy of the whole store to w while the desk
 // keeps running.

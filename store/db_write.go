@@ -112,7 +112,7 @@ func (w *writer) appendEvent(e *Event) error {
 	if err != nil {
 		return err
 	}
-	e.Seq, e.Time, e.Operator = seq, w.db.now(), w.db.operator
+	e.Seq, e.Time, e.Operator = seq, w.db.now(), w.db.operator()
 	body, err := sealEvent(e, w.head)
 	if err != nil {
 		return err

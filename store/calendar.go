@@ -340,6 +340,39 @@ func (c *Calendar) Due(received time.Time) time.Time {
 	return c.at(c.nextWorkingDay(d), off)
 }
 
+// DueEstimated reports whether a due time counted from received to due
+// went through a year with no holiday list.
+func (c *Calendar) DueEstimated(received, due time.Time) bool {
+	return !c.years[received.In(c.loc).Year()] || !c.years[due.In(c.loc).Year()]
+}
+
+// WorkingHoursBetween measures the office time from a to b: the part of
+// that span within office hours on working days. It is negative when b is
+// before a.
+func (c *Calendar) WorkingHoursBetween(a, b time.Time) time.Duration {
+	if b.Before(a) {
+		return -c.WorkingHoursBetween(b, a)
+	}
+	var total time.Duration
+	last := dateOf(b.In(c.loc))
+	for d := dateOf(a.In(c.loc)); !last.before(d); d = d.addDays(1) {
+		if !c.working(d) {
+			continue
+		}
+		from, to := c.at(d, c.open), c.at(d, c.close)
+		if a.After(from) {
+			from = a
+		}
+		if b.Before(to) {
+			to = b
+		}
+		if to.After(from) {
+			total += to.Sub(from)
+		}
+	}
+	return total
+}
+
 // WorkingDaysBetween measures the working time from a to b in working days:
 // the part of that span that falls within office hours (OpenAt to CloseAt)
 // on working days, divided by the length of the office day. Nights,

@@ -347,6 +347,9 @@ type Timing struct {
 	// Left is the time until Due (negative once past it); zero once the clock
 	// has stopped.
 	Left time.Duration
+	// Estimated says Due was counted through a year with no holiday list:
+	// only weekends and the fixed-date holidays were known there.
+	Estimated bool
 }
 
 // Timing computes the letter's due time on cal and whether it is overdue at now.
@@ -354,7 +357,7 @@ type Timing struct {
 // clock running.
 func (l *Letter) Timing(cal *Calendar, now time.Time) Timing {
 	due := cal.Due(l.ReceivedAt)
-	t := Timing{Due: due}
+	t := Timing{Due: due, Estimated: cal.DueEstimated(l.ReceivedAt, due)}
 	switch {
 	case !l.DoneAt.IsZero():
 		t.Overdue = l.DoneAt.After(due)

@@ -3,7 +3,6 @@ package mail
 import (
 	"errors"
 	netmail "net/mail"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -90,25 +89,25 @@ var indonesianMonths = map[string]time.Month{
 }
 
 var (
-	reNamedDate   = regexp.MustCompile(`(?i)\b(\d{1,2})\s+([a-z]{3,9})\.?\s+(\d{4})\b`)
-	reNumericDate = regexp.MustCompile(`\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b`)
-	reISODate     = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	reNamedDate   = lazyRegexp(`(?i)\b(\d{1,2})\s+([a-z]{3,9})\.?\s+(\d{4})\b`)
+	reNumericDate = lazyRegexp(`\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b`)
+	reISODate     = lazyRegexp(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 )
 
 // parseLetterDate finds a date written the Indonesian way in s: "23
 // November 2026", "23 Nov 2026", "23-11-2026", "23/11/2026" or
 // "2026-11-23". It returns the date at midnight in loc.
 func parseLetterDate(s string, loc *time.Location) (time.Time, bool) {
-	if m := reNamedDate.FindStringSubmatch(s); m != nil {
+	if m := reNamedDate().FindStringSubmatch(s); m != nil {
 		if mon, ok := indonesianMonths[strings.ToLower(m[2])]; ok {
 			return makeDate(m[3], int(mon), m[1], loc)
 		}
 	}
-	if m := reNumericDate.FindStringSubmatch(s); m != nil {
+	if m := reNumericDate().FindStringSubmatch(s); m != nil {
 		mon, _ := strconv.Atoi(m[2])
 		return makeDate(m[3], mon, m[1], loc)
 	}
-	if m := reISODate.FindStringSubmatch(s); m != nil {
+	if m := reISODate().FindStringSubmatch(s); m != nil {
 		mon, _ := strconv.Atoi(m[2])
 		return makeDate(m[1], mon, m[3], loc)
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"mime"
 	netmail "net/mail"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -22,7 +21,7 @@ import (
 // encodedWord matches one RFC 2047 word. The text may hold what the RFC
 // forbids (raw 8-bit bytes, spaces), and a fold may split the word before
 // its encoding letter: senders write it and readers cope.
-var encodedWord = regexp.MustCompile(`=\?([^?\s]+)\?\s*([bBqQ])\?(.*?)\?=`)
+var encodedWord = lazyRegexp(`=\?([^?\s]+)\?\s*([bBqQ])\?(.*?)\?=`)
 
 // addressParser reads address fields once headerAddresses has made every
 // encoded word in them well-formed UTF-8.
@@ -54,7 +53,7 @@ func decodeField(v, cs string, keep bool) string {
 		// is read as it is.
 		return v
 	}
-	locs := encodedWord.FindAllStringSubmatchIndex(v, -1)
+	locs := encodedWord().FindAllStringSubmatchIndex(v, -1)
 	// The raw text between words is judged as a whole.
 	var outside []byte
 	prev := 0

@@ -23,9 +23,19 @@ type Figures struct {
 	// those whose last receipt came after it or that are still open past
 	// it; Pending those still open and not yet due.
 	OnTime, Late, Pending int
+	// Estimated counts the other letters whose due time was counted
+	// through a year with no holiday list: their due time is a guess, so
+	// they are kept out of OnTime, Late and Pending and counted here.
+	Estimated int
 	// OnTimeShare is OnTime among the letters whose outcome is known
-	// (OnTime + Late), from 0 to 1; 0 when there are none.
+	// (OnTime + Late), from 0 to 1; 0 when there are none. Classified,
+	// set-aside and estimated letters are not in it.
 	OnTimeShare float64
+	// Steps holds the working time from arrival to each step, one entry
+	// per step in the order of Steps.
+	Steps []StepFigure
+	// Destinations holds the deliveries to each recipient, by name.
+	Destinations []DestinationFigure
 	// LateLetters are the late ones, in order of receipt.
 	LateLetters []LateLetter
 	// Channels holds the average time to deliver by channel, in the order
@@ -52,7 +62,7 @@ type LateLetter struct {
 	Reason string
 }
 
-// ChannelFigure is the average time to deliver through one channel.
+// ChannelFigure is the time to deliver through one channel.
 type ChannelFigure struct {
 	Channel store.Channel
 	// Deliveries counts the receipts recorded through the channel.
@@ -60,6 +70,54 @@ type ChannelFigure struct {
 	// AverageDays is the mean working time from receipt of the letter to
 	// delivery of the copy, in working days.
 	AverageDays float64
+	// AverageHours and MedianHours are the same time in office hours.
+	AverageHours, MedianHours float64
+}
+
+// Step names a step of the standard whose time the report measures.
+type Step string
+
+// The measured steps, with the time that marks each.
+const (
+	StepRegistration Step = "registration" // RegisteredAt, step 4
+	StepCard         Step = "card"         // CardPrintedAt, step 5
+	StepLastInitial  Step = "last_initial" // the last of the initials, step 6
+	StepCourier      Step = "courier"      // AssignedAt, step 7
+	StepDelivery     Step = "delivery"     // each copy's DeliveredAt, steps 8-10
+	StepArchive      Step = "archive"      // ArchivedAt, step 11
+)
+
+// Steps lists the measured steps in the order the standard walks them.
+var Steps = []Step{StepRegistration, StepCard, StepLastInitial, StepCourier, StepDelivery, StepArchive}
+
+// StepFigure is the working time from a letter's arrival to one step, in
+// office hours (store.Calendar.WorkingHoursBetween), over the letters
+// that reached the step; for StepDelivery, over the delivered copies.
+type StepFigure struct {
+	Step Step
+	// Count is how many letters (copies, for deliveries) reached the step.
+	Count int
+	// MedianHours is the middle time (the mean of the two middle ones for
+	// an even count); P90Hours the time that 90 % reached the step within
+	// (nearest rank). Both are 0 when Count is.
+	MedianHours, P90Hours float64
+}
+
+// DestinationFigure is the deliveries to one recipient.
+type DestinationFigure struct {
+	// Name is the recipient as the letters name it.
+	Name string
+	// Deliveries counts the copies delivered to the recipient.
+	Deliveries int
+	// AverageHours and MedianHours are the working time from the letter's
+	// arrival to the copy's delivery, in office hours.
+	AverageHours, MedianHours float64
+	// OnTime counts copies delivered by their letter's due time; Late those
+	// delivered after it or still undelivered past it. Copies of letters
+	// whose due time is estimated count in neither.
+	OnTime, Late int
+	// OnTimeShare is OnTime among OnTime + Late, from 0 to 1; 0 when both are 0.
+	OnTimeShare float64
 }
 
 // MonthFigures computes the figures of the month containing month (its
@@ -77,9 +135,19 @@ func MonthFigures(letters []store.Letter, month time.Time, cal *store.Calendar, 
 	}
 	type sum struct {
 		n     int
-		total float64
+		total float64 // working days
+		hours []float64
 	}
 	channels := map[store.Channel]*sum{}
+	steps := make(map[Step][]float64, len(Steps))
+	type dest struct {
+		hours        []float64
+		onTime, late int
+	}
+	dests := map[string]*dest{}
+	hoursTo := func(l *store.Letter, t time.Time) float64 {
+		return cal.WorkingHoursBetween(l.ReceivedAt, t).Hours()
+	}
 	for i := range letters {
 		l := &letters[i]
 		at := l.ReceivedAt.In(loc)
@@ -96,10 +164,29 @@ func MonthFigures(letters []store.Letter, month time.Time, cal *store.Calendar, 
 			f.SetAside++
 			continue
 		}
+		for step, when := range stepTimes(l) {
+			steps[step] = append(steps[step], hoursTo(l, when))
+		}
+		t := l.Timing(cal, now)
 		for _, r := range l.Recipients {
+			d := dests[r.Name]
+			if d == nil {
+				d = &dest{}
+				dests[r.Name] = d
+			}
+			switch {
+			case t.Estimated:
+			case r.Delivered() && !r.DeliveredAt.After(t.Due):
+				d.onTime++
+			case r.Delivered(), now.After(t.Due):
+				d.late++
+			}
 			if !r.Delivered() {
 				continue
 			}
+			h := hoursTo(l, r.DeliveredAt)
+			steps[StepDelivery] = append(steps[StepDelivery], h)
+			d.hours = append(d.hours, h)
 			c := channels[r.Channel]
 			if c == nil {
 				c = &sum{}
@@ -107,9 +194,11 @@ func MonthFigures(letters []store.Letter, month time.Time, cal *store.Calendar, 
 			}
 			c.n++
 			c.total += cal.WorkingDaysBetween(l.ReceivedAt, r.DeliveredAt)
+			c.hours = append(c.hours, h)
 		}
-		t := l.Timing(cal, now)
 		switch {
+		case t.Estimated:
+			f.Estimated++
 		case t.Overdue:
 			f.Late++
 			end := l.DoneAt
@@ -135,8 +224,26 @@ func MonthFigures(letters []store.Letter, month time.Time, cal *store.Calendar, 
 		return cmp.Or(a.ReceivedAt.Compare(b.ReceivedAt), cmp.Compare(a.ID, b.ID))
 	})
 	for c, s := range channels {
-		f.Channels = append(f.Channels, ChannelFigure{Channel: c, Deliveries: s.n, AverageDays: s.total / float64(s.n)})
+		f.Channels = append(f.Channels, ChannelFigure{
+			Channel: c, Deliveries: s.n, AverageDays: s.total / float64(s.n),
+			AverageHours: mean(s.hours), MedianHours: median(s.hours),
+		})
 	}
+	for _, step := range Steps {
+		hs := steps[step]
+		f.Steps = append(f.Steps, StepFigure{Step: step, Count: len(hs), MedianHours: median(hs), P90Hours: p90(hs)})
+	}
+	for name, d := range dests {
+		df := DestinationFigure{
+			Name: name, Deliveries: len(d.hours), AverageHours: mean(d.hours), MedianHours: median(d.hours),
+			OnTime: d.onTime, Late: d.late,
+		}
+		if d.onTime+d.late > 0 {
+			df.OnTimeShare = float64(d.onTime) / float64(d.onTime+d.late)
+		}
+		f.Destinations = append(f.Destinations, df)
+	}
+	slices.SortFunc(f.Destinations, func(a, b DestinationFigure) int { return cmp.Compare(a.Name, b.Name) })
 	slices.SortFunc(f.Channels, func(a, b ChannelFigure) int {
 		return cmp.Or(cmp.Compare(channelRank(a.Channel), channelRank(b.Channel)), cmp.Compare(a.Channel, b.Channel))
 	})
@@ -149,4 +256,69 @@ func channelRank(c store.Channel) int {
 		return i
 	}
 	return len(store.Channels)
+}
+
+// stepTimes are the times at which the letter reached each step it has
+// reached, deliveries apart (a letter has one per copy). The last initial
+// counts only once every official has initialled.
+func stepTimes(l *store.Letter) map[Step]time.Time {
+	ts := make(map[Step]time.Time, len(Steps))
+	for step, at := range map[Step]time.Time{
+		StepRegistration: l.RegisteredAt, StepCard: l.CardPrintedAt,
+		StepCourier: l.AssignedAt, StepArchive: l.ArchivedAt,
+	} {
+		if !at.IsZero() {
+			ts[step] = at
+		}
+	}
+	if len(l.Initials) > 0 && l.NextInitial() < 0 {
+		var last time.Time
+		for _, in := range l.Initials {
+			if in.At.After(last) {
+				last = in.At
+			}
+		}
+		ts[StepLastInitial] = last
+	}
+	return ts
+}
+
+// mean is the average of vs, 0 for none.
+func mean(vs []float64) float64 {
+	if len(vs) == 0 {
+		return 0
+	}
+	total := 0.0
+	for _, v := range vs {
+		total += v
+	}
+	return total / float64(len(vs))
+}
+
+// median is the middle of vs, the mean of the two middle values for an
+// even count, 0 for none. vs is sorted in place.
+func median(vs []float64) float64 {
+	n := len(vs)
+	if n == 0 {
+		return 0
+	}
+	slices.Sort(vs)
+	if n%2 == 1 {
+		return vs[n/2]
+	}
+	return (vs[n/2-1] + vs[n/2]) / 2
+}
+
+// p90 is the 90th percentile of vs by nearest rank: the smallest value
+// that at least 90 % of vs are at or below; 0 for none. vs is sorted in
+// place.
+func p90(vs []float64) float64 {
+	n := len(vs)
+	if n == 0 {
+		return 0
+	}
+	slices.Sort(vs)
+	// ceil(0.9 n) in integers, so that 0.9*10 is 9 and not 9.000000000000002.
+	rank := (9*n + 9) / 10
+	return vs[rank-1]
 }

@@ -2,6 +2,7 @@ package print
 
 import (
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,6 +11,31 @@ import (
 
 // hours is a span of office time in working days of 8.5 hours (07.30-16.00).
 func hours(h float64) float64 { return h / 8.5 }
+
+// fixedCal is the built-in holiday list with office hours of 07.30-16.00
+// Monday to Friday, so that the hand-computed figures below hold whatever
+// the office's default hours become.
+func fixedCal(t testing.TB) *store.Calendar {
+	t.Helper()
+	var b strings.Builder
+	if err := store.DefaultCalendar().Write(&b); err != nil {
+		t.Fatalf("DefaultCalendar().Write() = %v", err)
+	}
+	cal, err := store.LoadCalendar(strings.NewReader(b.String()), store.CalendarSettings{
+		Location: wib, OpenAt: 7*time.Hour + 30*time.Minute, CloseAt: 16 * time.Hour, AfterHoursNextDay: true,
+	})
+	if err != nil {
+		t.Fatalf("LoadCalendar() = %v", err)
+	}
+	return cal
+}
+
+// fixedOptions are testOptions on fixedCal.
+func fixedOptions(t testing.TB) Options {
+	opts := testOptions()
+	opts.Calendar = fixedCal(t)
+	return opts
+}
 
 // monthLetters are November 2026 as the figures test sees it at Friday
 // 27 November 10.00, with a letter on each side of the month's edges.
@@ -59,7 +85,7 @@ func monthLetters() []store.Letter {
 }
 
 func TestMonthFigures(t *testing.T) {
-	cal := store.DefaultCalendar()
+	cal := fixedCal(t)
 	type late struct {
 		id    uint64
 		delay float64
@@ -171,5 +197,147 @@ func TestMonthFiguresCountClassifiedApart(t *testing.T) {
 	if f.Received != 3 || f.Classified != 2 || f.SetAside != 0 || f.Late != 1 || len(f.LateLetters) != 1 || f.LateLetters[0].ID != 3 {
 		t.Fatalf("MonthFigures() = received %d classified %d set aside %d late %d %+v; want 3, 2, 0, 1 (letter 3)",
 			f.Received, f.Classified, f.SetAside, f.Late, f.LateLetters)
+	}
+}
+
+// stepLetters are letters of Monday 23 November 2026 whose steps all fall
+// in that morning, so their office time is plain clock time.
+func stepLetters() []store.Letter {
+	mon := func(h, m int) time.Time { return at(2026, time.November, 23, h, m) }
+	initials := func(ts ...time.Time) []store.Initial {
+		in := make([]store.Initial, len(ts))
+		for i, t := range ts {
+			in[i] = store.Initial{Position: "Pejabat " + string(rune('A'+i)), At: t}
+		}
+		return in
+	}
+	return []store.Letter{
+		{ // every step: registration 0.5 h, card 1, last initial 2, courier 2.5, deliveries 3 and 3.5, archive 3.5
+			ID: 1, Stage: store.StageArchived, ReceivedAt: mon(8, 0), RegisteredAt: mon(8, 30), CardPrintedAt: mon(9, 0),
+			Initials: initials(mon(9, 30), mon(10, 0)), AssignedAt: mon(10, 30), DoneAt: mon(11, 30), ArchivedAt: mon(11, 30),
+			Recipients: []store.Recipient{
+				{Name: "Walikota", Channel: store.ChannelAide, DeliveredAt: mon(11, 0)},
+				{Name: "Kepala Dinas Kesehatan", Channel: store.ChannelCourier, DeliveredAt: mon(11, 30)},
+			},
+		},
+		{ // registration 1, card 2; one official of two has initialled: no last initial; its copy is late
+			ID: 2, Stage: store.StageForwarded, ReceivedAt: mon(8, 0), RegisteredAt: mon(9, 0), CardPrintedAt: mon(10, 0),
+			Initials:   initials(mon(10, 30), time.Time{}),
+			Recipients: []store.Recipient{{Name: "Camat Pekalongan Utara", Channel: store.ChannelFax}},
+		},
+		{ // registration 0.25, card 0.5, last initial 1 (initialled out of order), courier 1.5, delivery 2
+			ID: 3, Stage: store.StageDelivered, ReceivedAt: mon(8, 15), RegisteredAt: mon(8, 30), CardPrintedAt: mon(8, 45),
+			Initials: initials(mon(9, 15), mon(9, 0)), AssignedAt: mon(9, 45), DoneAt: mon(10, 15),
+			Recipients: []store.Recipient{{Name: "Walikota", Channel: store.ChannelAide, DeliveredAt: mon(10, 15)}},
+		},
+		{ // registration 3
+			ID: 4, Stage: store.StageRegistered, ReceivedAt: mon(8, 0), RegisteredAt: mon(11, 0),
+		},
+		{ // registration 0.1
+			ID: 5, Stage: store.StageRegistered, ReceivedAt: mon(9, 0), RegisteredAt: mon(9, 6),
+		},
+		{ // classified and set aside: their times count nowhere
+			ID: 6, Stage: store.StageSetAside, Class: store.ClassSecret, ReceivedAt: mon(8, 0), RegisteredAt: mon(8, 1),
+		},
+		{
+			ID: 7, Stage: store.StageSetAside, ReceivedAt: mon(8, 0), RegisteredAt: mon(8, 2), CardPrintedAt: mon(8, 3),
+			Recipients: []store.Recipient{{Name: "Walikota", Channel: store.ChannelAide, DeliveredAt: mon(8, 4)}},
+		},
+	}
+}
+
+func TestMonthFiguresSteps(t *testing.T) {
+	f := MonthFigures(stepLetters(), at(2026, time.November, 1, 0, 0), fixedCal(t), testNow())
+	want := []StepFigure{
+		// 0.1 0.25 0.5 1 3: the middle is 0.5; 90 % of 5 is 4.5, rank 5.
+		{StepRegistration, 5, 0.5, 3},
+		// 0.5 1 2: rank 3 of 3.
+		{StepCard, 3, 1, 2},
+		// 1 2: the mean of both; rank 2.
+		{StepLastInitial, 2, 1.5, 2},
+		{StepCourier, 2, 2, 2.5},
+		// a copy each: 2 3 3.5.
+		{StepDelivery, 3, 3, 3.5},
+		{StepArchive, 1, 3.5, 3.5},
+	}
+	if len(f.Steps) != len(want) {
+		t.Fatalf("MonthFigures().Steps = %+v, want %+v", f.Steps, want)
+	}
+	for i, w := range want {
+		got := f.Steps[i]
+		if got.Step != w.Step || got.Count != w.Count || math.Abs(got.MedianHours-w.MedianHours) > 1e-9 ||
+			math.Abs(got.P90Hours-w.P90Hours) > 1e-9 {
+			t.Fatalf("MonthFigures().Steps[%d] = %+v, want %+v", i, got, w)
+		}
+	}
+	wantDest := []DestinationFigure{
+		{Name: "Camat Pekalongan Utara", Late: 1},
+		{Name: "Kepala Dinas Kesehatan", Deliveries: 1, AverageHours: 3.5, MedianHours: 3.5, OnTime: 1, OnTimeShare: 1},
+		{Name: "Walikota", Deliveries: 2, AverageHours: 2.5, MedianHours: 2.5, OnTime: 2, OnTimeShare: 1},
+	}
+	if len(f.Destinations) != len(wantDest) {
+		t.Fatalf("MonthFigures().Destinations = %+v, want %+v", f.Destinations, wantDest)
+	}
+	for i, w := range wantDest {
+		got := f.Destinations[i]
+		if got.Name != w.Name || got.Deliveries != w.Deliveries || got.OnTime != w.OnTime || got.Late != w.Late ||
+			math.Abs(got.AverageHours-w.AverageHours) > 1e-9 || math.Abs(got.MedianHours-w.MedianHours) > 1e-9 ||
+			math.Abs(got.OnTimeShare-w.OnTimeShare) > 1e-9 {
+			t.Fatalf("MonthFigures().Destinations[%d] = %+v, want %+v", i, got, w)
+		}
+	}
+	if len(f.Channels) != 2 || f.Channels[0].Channel != store.ChannelAide || f.Channels[0].MedianHours != 2.5 ||
+		f.Channels[0].AverageHours != 2.5 || f.Channels[1].MedianHours != 3.5 {
+		t.Fatalf("MonthFigures().Channels = %+v, want aide 2.5 h and courier 3.5 h", f.Channels)
+	}
+}
+
+func TestMedianAndP90(t *testing.T) {
+	seq := func(n int) []float64 {
+		vs := make([]float64, n)
+		for i := range vs {
+			vs[n-1-i] = float64(i + 1) // given in reverse: they must be sorted
+		}
+		return vs
+	}
+	tests := []struct {
+		name        string
+		vs          []float64
+		median, p90 float64
+	}{
+		{"none", nil, 0, 0},
+		{"one", []float64{4}, 4, 4},
+		{"two", []float64{5, 1}, 3, 5},
+		{"ten", seq(10), 5.5, 9},
+		{"eleven", seq(11), 6, 10},
+		{"twenty", seq(20), 10.5, 18},
+		{"twenty-one", seq(21), 11, 19},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := median(append([]float64(nil), tt.vs...)); got != tt.median {
+				t.Fatalf("median(%v) = %v, want %v", tt.vs, got, tt.median)
+			}
+			if got := p90(append([]float64(nil), tt.vs...)); got != tt.p90 {
+				t.Fatalf("p90(%v) = %v, want %v", tt.vs, got, tt.p90)
+			}
+		})
+	}
+}
+
+// A due time counted into 2027, a year without a holiday list, is an
+// estimate: such letters are counted apart from the share on time.
+func TestMonthFiguresCountEstimatedApart(t *testing.T) {
+	letters := []store.Letter{
+		{ID: 1, Stage: store.StageDelivered, ReceivedAt: at(2026, time.December, 30, 9, 0),
+			DoneAt: at(2026, time.December, 31, 8, 0)},
+		{ID: 2, Stage: store.StageDelivered, ReceivedAt: at(2026, time.December, 31, 10, 0),
+			DoneAt: at(2027, time.January, 4, 9, 0)},
+		{ID: 3, Stage: store.StageAssigned, ReceivedAt: at(2026, time.December, 31, 11, 0)},
+	}
+	f := MonthFigures(letters, at(2026, time.December, 1, 0, 0), fixedCal(t), at(2027, time.January, 8, 10, 0))
+	if f.Received != 3 || f.Estimated != 2 || f.OnTime != 1 || f.Late != 0 || f.Pending != 0 || f.OnTimeShare != 1 {
+		t.Fatalf("MonthFigures() = received %d estimated %d on time %d late %d pending %d share %v; want 3, 2, 1, 0, 0, 1",
+			f.Received, f.Estimated, f.OnTime, f.Late, f.Pending, f.OnTimeShare)
 	}
 }

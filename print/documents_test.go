@@ -148,6 +148,56 @@ func TestAgendaBook(t *testing.T) {
 	}
 }
 
+// TestAgendaBookColumns checks the book's one title, its Sifat and Kode
+// klasifikasi columns, and what Keterangan says of a set-aside letter and
+// of a duplicate.
+func TestAgendaBookColumns(t *testing.T) {
+	tests := []struct {
+		name, title, lang string
+		heading           string
+		want              []string
+	}{
+		{"period only", "Tahun 2026", "", "BUKU AGENDA NASKAH BERITA MASUK TAHUN 2026",
+			[]string{"Sifat", "Kode klasifikasi", "Terbatas", "000.1.2", "100.2.3", "disisihkan: Bukan naskah dinas",
+				"duplikat dari 0001/2026; Mohon segera"}},
+		{"the caller names the book", "Buku Agenda Surat Masuk Tahun 2026 (November 2026)", "",
+			"BUKU AGENDA NASKAH BERITA MASUK TAHUN 2026 (NOVEMBER 2026)", []string{"Sifat", "Kode klasifikasi"}},
+		{"English", "Incoming Agenda Book 2026", "en", "INCOMING MESSAGES AGENDA BOOK 2026",
+			[]string{"Security", "Classification code", "Restricted", "set aside: Bukan naskah dinas", "duplicate of 0001/2026"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			letters := bookLetters(4)
+			letters[1].Class, letters[1].ClassCode = store.ClassRestricted, "100.2.3"
+			letters[2].Stage, letters[2].SetAsideReason = store.StageSetAside, "Bukan naskah dinas"
+			letters[3].DuplicateOf = letters[0].Agenda
+			opts := testOptions()
+			opts.Lang = tt.lang
+			var buf bytes.Buffer
+			if err := AgendaBook(&buf, letters, tt.title, opts); err != nil {
+				t.Fatalf("AgendaBook() = %v", err)
+			}
+			text := flat(t, buf.Bytes())
+			for _, w := range append([]string{tt.heading}, tt.want...) {
+				if !contains(text, w) {
+					t.Fatalf("AgendaBook() text lacks %q:\n%s", w, text)
+				}
+			}
+			layout := pdfText(t, buf.Bytes(), "-layout")
+			// The title once on the page, and once more in the footer.
+			for _, name := range []string{"BUKU AGENDA", "Buku Agenda", "AGENDA BOOK", "Agenda Book"} {
+				if n := strings.Count(layout, name); n > 2 {
+					t.Fatalf("AgendaBook() names the book %d times (%q), want one title and the footer:\n%s", n, name, layout)
+				}
+			}
+			if !strings.Contains(layout, tt.heading) {
+				t.Fatalf("AgendaBook() has no one-line title %q:\n%s", tt.heading, layout)
+			}
+			inside(t, buf.Bytes())
+		})
+	}
+}
+
 func TestMonthlyReport(t *testing.T) {
 	tests := []struct {
 		name string

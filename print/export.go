@@ -27,7 +27,7 @@ func ExportAgenda(path string, letters []store.Letter, title string, opts Option
 		write = func(w io.Writer) error { return AgendaBook(w, letters, title, opts) }
 	case ".xlsx":
 		write = func(w io.Writer) error {
-			return writeXLSX(w, s, s.lab.agendaTitle+" "+title, []sheet{s.agendaSheet(letters)})
+			return writeXLSX(w, s, s.bookTitle(title), []sheet{s.agendaSheet(letters)})
 		}
 	case ".csv":
 		write = func(w io.Writer) error { return writeCSV(w, s, []sheet{s.agendaSheet(letters)}) }
@@ -151,8 +151,8 @@ func (s *settings) agendaSheet(letters []store.Letter) sheet {
 	sh := sheet{
 		name: lab.agendaSheet,
 		header: []string{lab.no, lab.serial, lab.received, lab.origin, lab.letterNumber,
-			lab.letterDate, lab.subjectSummary, lab.attachments, lab.forwardedTo, lab.remarks},
-		widths: []float64{7, 12, 17, 30, 22, 12, 50, 16, 40, 25},
+			lab.letterDate, lab.subjectSummary, lab.class, lab.classCode, lab.attachments, lab.forwardedTo, lab.remarks},
+		widths: []float64{7, 12, 17, 30, 22, 12, 50, 10, 14, 16, 40, 25},
 		rows:   make([][]any, len(letters)),
 	}
 	for i := range letters {
@@ -166,7 +166,7 @@ func (s *settings) agendaSheet(letters []store.Letter) sheet {
 			number = ""
 		}
 		sh.rows[i] = []any{seq, number, momentOf(r.received), r.origin, r.letterNumber,
-			dayOf(r.letterDate), r.summary, r.attachments, r.forwardedTo, r.remarks}
+			dayOf(r.letterDate), r.summary, r.class, r.classCode, r.attachments, r.forwardedTo, r.remarks}
 	}
 	return sh
 }

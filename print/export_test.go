@@ -65,6 +65,8 @@ func TestExportAgendaXLSX(t *testing.T) {
 	letters := bookLetters(25)
 	letters[3].Summary = "=HYPERLINK(\"http://evil\") Rapat “penting” – Café"
 	letters[4].Agenda = store.AgendaNumber{} // not registered: no number
+	letters[6].Stage, letters[6].SetAsideReason = store.StageSetAside, "Bukan naskah dinas"
+	letters[7].DuplicateOf = letters[2].Agenda
 	path := filepath.Join(t.TempDir(), "agenda.xlsx")
 	if err := ExportAgenda(path, letters, "Tahun 2026", testOptions()); err != nil {
 		t.Fatalf("ExportAgenda() = %v", err)
@@ -78,7 +80,7 @@ func TestExportAgendaXLSX(t *testing.T) {
 		t.Fatalf("GetRows() = %d rows, %v; want a header and 25 rows", len(rows), err)
 	}
 	if want := []string{"No", "No. Agenda", "Diterima", "Asal surat", "No. surat", "Tgl. surat",
-		"Perihal / isi ringkas", "Lampiran", "Diteruskan kepada", "Keterangan"}; strings.Join(rows[0], "|") != strings.Join(want, "|") {
+		"Perihal / isi ringkas", "Sifat", "Kode klasifikasi", "Lampiran", "Diteruskan kepada", "Keterangan"}; strings.Join(rows[0], "|") != strings.Join(want, "|") {
 		t.Fatalf("header = %q, want %q", rows[0], want)
 	}
 	checkFrozen(t, f, "Agenda")
@@ -88,7 +90,11 @@ func TestExportAgendaXLSX(t *testing.T) {
 	checkCell(t, f, "Agenda", "E2", letters[0].LetterNumber, false, "")
 	checkCell(t, f, "Agenda", "F2", "20-11-2026", true, "dd-mm-yyyy")
 	checkCell(t, f, "Agenda", "G5", letters[3].Summary, false, "")
-	checkCell(t, f, "Agenda", "I2", "Walikota; Sekretaris Daerah; Kepala Dinas Kesehatan; Camat Pekalongan Utara", false, "")
+	checkCell(t, f, "Agenda", "H2", "Biasa", false, "")
+	checkCell(t, f, "Agenda", "I2", "000.1.2", false, "")
+	checkCell(t, f, "Agenda", "K2", "Walikota; Sekretaris Daerah; Kepala Dinas Kesehatan; Camat Pekalongan Utara", false, "")
+	checkCell(t, f, "Agenda", "L8", "disisihkan: Bukan naskah dinas; Mohon segera – dibahas Senin", false, "")
+	checkCell(t, f, "Agenda", "L9", "duplikat dari 0003/2026; Mohon segera – dibahas Senin", false, "")
 	checkCell(t, f, "Agenda", "A7", "6", true, "")
 	for _, cell := range []string{"A6", "B6"} {
 		if v, _ := f.GetCellValue("Agenda", cell); v != "" {
@@ -97,7 +103,7 @@ func TestExportAgendaXLSX(t *testing.T) {
 	}
 	// 7 hours a row from 2 January 08.00: row 4 is 3 January 05.00.
 	checkCell(t, f, "Agenda", "C5", "03-01-2026 05:00", true, "dd-mm-yyyy hh:mm")
-	if props, err := f.GetDocProps(); err != nil || !strings.Contains(props.Title, "Tahun 2026") {
+	if props, err := f.GetDocProps(); err != nil || props.Title != "BUKU AGENDA NASKAH BERITA MASUK TAHUN 2026" {
 		t.Fatalf("GetDocProps() = %+v, %v; want the title", props, err)
 	}
 }
@@ -135,8 +141,8 @@ func TestExportAgendaCSV(t *testing.T) {
 				t.Fatalf("csv.ReadAll() = %d records, %v; want a header and 3 rows", len(recs), err)
 			}
 			want := [][]string{
-				{"No", "No. Agenda", "Diterima", "Asal surat", "No. surat", "Tgl. surat", "Perihal / isi ringkas", "Lampiran", "Diteruskan kepada", "Keterangan"},
-				{"1", "0001/2026", "2026-01-02 08:00", testOrigin, letters[0].LetterNumber, "2026-11-20", letters[0].Summary, "1 berkas",
+				{"No", "No. Agenda", "Diterima", "Asal surat", "No. surat", "Tgl. surat", "Perihal / isi ringkas", "Sifat", "Kode klasifikasi", "Lampiran", "Diteruskan kepada", "Keterangan"},
+				{"1", "0001/2026", "2026-01-02 08:00", testOrigin, letters[0].LetterNumber, "2026-11-20", letters[0].Summary, "Biasa", "000.1.2", "1 berkas",
 					"Walikota; Sekretaris Daerah; Kepala Dinas Kesehatan; Camat Pekalongan Utara", "Mohon segera – dibahas Senin"},
 			}
 			for i, w := range want {
@@ -147,7 +153,7 @@ func TestExportAgendaCSV(t *testing.T) {
 			if got := recs[2][6]; got != "'"+letters[1].Summary {
 				t.Fatalf("formula-like subject = %q, want it quoted as text", got)
 			}
-			if got := recs[3][9]; got != "baris\nkedua; dengan titik koma, dan koma" {
+			if got := recs[3][11]; got != "baris\nkedua; dengan titik koma, dan koma" {
 				t.Fatalf("remarks = %q, want the two lines kept", got)
 			}
 		})

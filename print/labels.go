@@ -23,6 +23,7 @@ type labels struct {
 	initialDate, notes, no, position, dateCol, subject         string
 	origin, subjectSummary, forwardedTo, remarks               string
 	cc, msgDate                                                string
+	setAsideBecause                                            string
 
 	// The control card and cover sheet.
 	cardTitle, coverTitle, copyLabel, more string
@@ -78,6 +79,7 @@ var labelsID = labels{
 	dateCol: "Tanggal, jam", subject: "Perihal", origin: "Asal surat",
 	subjectSummary: "Perihal / isi ringkas", forwardedTo: "Diteruskan kepada",
 	remarks: "Keterangan", cc: "Tembusan", msgDate: "Tanggal",
+	setAsideBecause: "disisihkan: %s",
 
 	cardTitle:  "KARTU KENDALI NASKAH BERITA MASUK",
 	coverTitle: "LEMBAR PENGANTAR NASKAH BERITA BIASA",
@@ -152,6 +154,7 @@ var labelsEN = labels{
 	dateCol: "Date, time", subject: "Subject", origin: "Origin",
 	subjectSummary: "Subject / summary", forwardedTo: "Forwarded to",
 	remarks: "Remarks", cc: "Cc", msgDate: "Date",
+	setAsideBecause: "set aside: %s",
 
 	cardTitle:  "CONTROL CARD, INCOMING MESSAGE",
 	coverTitle: "COVER SHEET, ORDINARY MESSAGE",

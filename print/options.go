@@ -43,6 +43,14 @@ type Options struct {
 	// decimal-comma locale, Indonesian Excel among them, expect ';', and
 	// with ';' decimals are written with a comma too.
 	CSVSeparator rune
+	// Place is the town the monthly report is signed in, e.g. "Pekalongan".
+	Place string
+	// SignerName and SignerNIP are the Kepala Seksi Persandian dan Keamanan
+	// Informasi who signs the monthly report; HeadName and HeadNIP the
+	// Kepala Dinas who acknowledges it (Mengetahui). Empty ones print blank
+	// lines to write on.
+	SignerName, SignerNIP string
+	HeadName, HeadNIP     string
 }
 
 // settings are Options checked and completed, with what follows from them.

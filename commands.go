@@ -64,12 +64,14 @@ func letterID(pos []string) (uint64, error) {
 
 // letterJSON is the stable JSON form of a letter (documented in README.md).
 type letterJSON struct {
-	ID              uint64            `json:"id"`
-	Stage           store.Stage       `json:"stage"`
-	AgendaNumber    string            `json:"agenda_number"`
-	ReceivedAt      string            `json:"received_at"`
-	DueAt           string            `json:"due_at"`
-	Overdue         bool              `json:"overdue"`
+	ID           uint64      `json:"id"`
+	Stage        store.Stage `json:"stage"`
+	AgendaNumber string      `json:"agenda_number"`
+	ReceivedAt   string      `json:"received_at"`
+	DueAt        string      `json:"due_at"`
+	Overdue      bool        `json:"overdue"`
+	// DueEstimated: the due time ran through a year with no holiday list.
+	DueEstimated    bool              `json:"due_estimated"`
 	DoneAt          string            `json:"done_at,omitempty"`
 	From            string            `json:"from"`
 	Subject         string            `json:"subject"`
@@ -108,7 +110,7 @@ func (a *app) letterJSON(l *store.Letter) letterJSON {
 	}
 	j := letterJSON{
 		ID: l.ID, Stage: l.Stage, AgendaNumber: l.Agenda.Format(a.cfg.AgendaFormat),
-		ReceivedAt: rfc(l.ReceivedAt), DueAt: rfc(tm.Due), Overdue: tm.Overdue, DoneAt: rfc(l.DoneAt),
+		ReceivedAt: rfc(l.ReceivedAt), DueAt: rfc(tm.Due), Overdue: tm.Overdue, DueEstimated: tm.Estimated, DoneAt: rfc(l.DoneAt),
 		From: l.From, Subject: l.Subject, MessageID: l.MessageID, SHA256: l.SHA256, Size: l.Size,
 		Source: l.Source, LetterNumber: l.LetterNumber, Origin: l.Origin, Summary: l.Summary,
 		Class: string(l.Class), Urgency: string(l.Urgency), ClassCode: l.ClassCode,

@@ -33,13 +33,28 @@ type config struct {
 type clockConfig struct {
 	// Timezone is an IANA zone name; default Asia/Jakarta.
 	Timezone string `toml:"timezone"`
-	// Open and Close are office hours as "07.30" or "07:30".
+	// Hours are the office hours of each weekday, keyed mon ... sun (or a
+	// range, mon-thu), as "07.30-16.30"; a weekday left out is closed.
+	// Default: Kota Pekalongan's, Monday to Thursday 07.30-16.30, Friday
+	// 07.30-14.30.
+	Hours map[string]string `toml:"hours"`
+	// Periods have hours of their own (Ramadan); Ramadan 1447 H is built in.
+	Periods []periodConfig `toml:"period"`
+	// Open and Close are one opening and closing time for Monday to
+	// Friday, as "07.30" (the settings of earlier versions; hours wins).
 	Open  string `toml:"open"`
 	Close string `toml:"close"`
 	// AfterHoursNextDay: a message after closing counts from the next opening.
 	AfterHoursNextDay *bool `toml:"after_hours_next_day"`
 	// Calendar is the holiday file; "" means the built-in list.
 	Calendar string `toml:"calendar"`
+}
+
+type periodConfig struct {
+	Name  string            `toml:"name"`
+	From  string            `toml:"from"`
+	To    string            `toml:"to"`
+	Hours map[string]string `toml:"hours"`
 }
 
 type mailConfig struct {
@@ -122,7 +137,8 @@ func loadConfig(path string, mustExist bool) (config, error) {
 // calendar builds the working-day calendar the settings describe.
 func (c *config) calendar() (*store.Calendar, error) {
 	cc := c.Clock
-	if cc == (clockConfig{}) {
+	if cc.Timezone == "" && cc.Hours == nil && cc.Periods == nil && cc.Open == "" && cc.Close == "" &&
+		cc.AfterHoursNextDay == nil && cc.Calendar == "" {
 		return store.DefaultCalendar(), nil
 	}
 	s := store.DefaultCalendarSettings()
@@ -145,6 +161,26 @@ func (c *config) calendar() (*store.Calendar, error) {
 			return nil, fmt.Errorf("settings: office hours: %w", err)
 		}
 		*h.dst = d
+		s.Hours = store.Week{} // one time for Monday to Friday
+	}
+	if cc.Hours != nil {
+		w, err := store.ParseHours(cc.Hours)
+		if err != nil {
+			return nil, fmt.Errorf("settings: [clock] hours: %w", err)
+		}
+		s.Hours = w
+	}
+	for i, p := range cc.Periods {
+		from, err1 := time.Parse(time.DateOnly, p.From)
+		to, err2 := time.Parse(time.DateOnly, p.To)
+		if err1 != nil || err2 != nil || p.Name == "" {
+			return nil, fmt.Errorf("settings: [[clock.period]] %d needs a name and from and to dates like 2026-02-19", i+1)
+		}
+		w, err := store.ParseHours(p.Hours)
+		if err != nil {
+			return nil, fmt.Errorf("settings: [[clock.period]] %s: hours: %w", p.Name, err)
+		}
+		s.Periods = append(s.Periods, store.Period{Name: p.Name, From: from, To: to, Hours: w})
 	}
 	if cc.AfterHoursNextDay != nil {
 		s.AfterHoursNextDay = *cc.AfterHoursNextDay

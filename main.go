@@ -15,7 +15,6 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
-	"time"
 
 	"sanapati-desk/store"
 	"sanapati-desk/tui"
@@ -151,15 +150,14 @@ func (a *app) open() (*store.DB, error) {
 		return nil, err
 	}
 	a.db = db
-	now := db.Now().In(cal.Location())
-	years := []int{now.Year()}
-	if now.Month() == time.December {
-		years = append(years, now.Year()+1)
+	// Once per command, and only when an open letter's clock reaches a
+	// year whose holiday list is missing.
+	years, err := db.UnlistedYears()
+	if err != nil {
+		return nil, err
 	}
 	for _, y := range years {
-		if !cal.HasYear(y) {
-			fmt.Fprintln(a.stderr, a.txt.T("warn.no_calendar", y))
-		}
+		fmt.Fprintln(a.stderr, a.txt.T("warn.no_calendar", y))
 	}
 	return db, nil
 }

@@ -15,16 +15,85 @@ import (
 	"unicode/utf8"
 )
 
-// The kinds of listed day, as written in the calendar file.
+// The kinds of line of the calendar file: a listed day, or a period with
+// hours of its own.
 const (
 	KindHoliday = "libur" // libur nasional
 	KindLeave   = "cuti"  // cuti bersama
+	KindHours   = "jam"   // jam kerja of a period
 )
 
-const (
-	defaultOpen  = 7*time.Hour + 30*time.Minute
-	defaultClose = 16 * time.Hour
-)
+// Span is the office hours of one day, from Open to Close, as offsets
+// from midnight. The zero Span is a day the office is closed.
+type Span struct{ Open, Close time.Duration }
+
+// IsZero reports whether the office is closed that day.
+func (s Span) IsZero() bool { return s == Span{} }
+
+// String shows the span as "07.30-16.30", or "-" when closed.
+func (s Span) String() string {
+	if s.IsZero() {
+		return "-"
+	}
+	return strings.ReplaceAll(clock(s.Open)+"-"+clock(s.Close), ":", ".")
+}
+
+func (s Span) valid() bool { return s.IsZero() || (s.Open >= 0 && s.Close <= 24*time.Hour && s.Open < s.Close) }
+
+// Week holds the office hours of each weekday, indexed by time.Weekday.
+type Week [7]Span
+
+// IsZero reports whether no weekday has hours.
+func (w Week) IsZero() bool { return w == Week{} }
+
+// workweek is the same span Monday to Friday.
+func workweek(s Span) Week {
+	var w Week
+	for d := time.Monday; d <= time.Friday; d++ {
+		w[d] = s
+	}
+	return w
+}
+
+func hm(h, m int) time.Duration { return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute }
+
+// DefaultWeek is Kota Pekalongan's office hours since 1 September 2023
+// (Surat Edaran Wali Kota Nomor 800.1.6.2/54 Tahun 2023): Monday to
+// Thursday 07.30-16.30, Friday 07.30-14.30.
+func DefaultWeek() Week {
+	w := workweek(Span{hm(7, 30), hm(16, 30)})
+	w[time.Friday] = Span{hm(7, 30), hm(14, 30)}
+	return w
+}
+
+// Period is a stretch of days with hours of their own, such as Ramadan.
+type Period struct {
+	Name string
+	// From and To are the first and last day, midnight in any zone: only
+	// their dates count.
+	From, To time.Time
+	Hours    Week
+}
+
+// ramadan2026 is Ramadan 1447 H in Kota Pekalongan (Surat Edaran Wali Kota
+// Nomor B/111/800 Tahun 2026): Monday to Thursday 08.00-15.15, Friday
+// 08.00-14.30.
+func ramadan2026() Period {
+	w := workweek(Span{hm(8, 0), hm(15, 15)})
+	w[time.Friday] = Span{hm(8, 0), hm(14, 30)}
+	return Period{Name: "Ramadan 1447 H", From: time.Date(2026, 2, 19, 0, 0, 0, 0, time.UTC),
+		To: time.Date(2026, 3, 19, 0, 0, 0, 0, time.UTC), Hours: w}
+}
+
+// fixedHolidays are the national holidays on the same date every year,
+// known even in a year whose list is missing.
+var fixedHolidays = map[[2]int]string{
+	{1, 1}:   "Tahun Baru Masehi",
+	{5, 1}:   "Hari Buruh Internasional",
+	{6, 1}:   "Hari Lahir Pancasila",
+	{8, 17}:  "Hari Kemerdekaan Republik Indonesia",
+	{12, 25}: "Kelahiran Yesus Kristus",
+}
 
 //go:embed holidays/*.txt
 var holidayFiles embed.FS
@@ -33,21 +102,29 @@ var holidayFiles embed.FS
 type CalendarSettings struct {
 	// Location is the zone times are read in; nil means Asia/Jakarta.
 	Location *time.Location
-	// OpenAt and CloseAt are the office's opening and closing times as offsets
-	// from midnight; zero means 07:30 and 16:00.
+	// Hours are the office hours of each weekday; a weekday without hours
+	// is not a working day. The zero Week means OpenAt to CloseAt Monday to
+	// Friday when those are set, else DefaultWeek.
+	Hours Week
+	// OpenAt and CloseAt are one opening and closing time for Monday to
+	// Friday, as offsets from midnight (the settings of earlier versions).
 	OpenAt, CloseAt time.Duration
+	// Periods have hours of their own (Ramadan), beside those of the
+	// calendar file.
+	Periods []Period
 	// AfterHoursNextDay makes a letter received after closing on a working day
 	// count from the next opening; see Calendar.Due.
 	AfterHoursNextDay bool
 }
 
-// DefaultCalendarSettings returns Asia/Jakarta, office hours 07:30-16:00, and
-// after-hours letters counted from the next opening.
+// DefaultCalendarSettings returns Asia/Jakarta, Kota Pekalongan's office
+// hours (DefaultWeek) with Ramadan 1447 H, and after-hours letters counted
+// from the next opening.
 func DefaultCalendarSettings() CalendarSettings {
 	return CalendarSettings{
 		Location:          jakarta(),
-		OpenAt:            defaultOpen,
-		CloseAt:           defaultClose,
+		Hours:             DefaultWeek(),
+		Periods:           []Period{ramadan2026()},
 		AfterHoursNextDay: true,
 	}
 }
@@ -70,14 +147,22 @@ type CalendarDay struct {
 }
 
 // Calendar decides which days are working days and computes due times.
-// Working days are Monday to Friday minus the listed days. A Calendar does
-// not change once built and is safe for concurrent use.
+// Working days are the weekdays with office hours (in a period, the
+// period's) minus the listed days and the fixed-date holidays. A Calendar
+// does not change once built and is safe for concurrent use.
 type Calendar struct {
 	loc               *time.Location
-	open, close       time.Duration
+	week              Week
+	periods           []period
 	afterHoursNextDay bool
 	days              map[date]listed
 	years             map[int]bool
+}
+
+type period struct {
+	name     string
+	from, to date
+	hours    Week
 }
 
 type listed struct{ kind, name string }
@@ -131,7 +216,7 @@ var defaultCalendar = sync.OnceValue(func() *Calendar {
 			panic(fmt.Sprintf("embedded %s: %v", name, err))
 		}
 	}
-	c, err := newCalendar(DefaultCalendarSettings(), days)
+	c, err := newCalendar(DefaultCalendarSettings(), days, nil)
 	if err != nil {
 		panic(err)
 	}
@@ -151,17 +236,17 @@ var defaultCalendar = sync.OnceValue(func() *Calendar {
 // naming the line number and what is wrong.
 func LoadCalendar(r io.Reader, s CalendarSettings) (*Calendar, error) {
 	days := map[date]listed{}
-	if err := parseDays(r, days); err != nil {
+	var periods []Period
+	if err := parseFile(r, days, &periods); err != nil {
 		return nil, fmt.Errorf("read calendar: %w", err)
 	}
-	return newCalendar(s, days)
+	return newCalendar(s, days, periods)
 }
 
-func newCalendar(s CalendarSettings, days map[date]listed) (*Calendar, error) {
+func newCalendar(s CalendarSettings, days map[date]listed, filePeriods []Period) (*Calendar, error) {
 	c := &Calendar{
 		loc:               s.Location,
-		open:              s.OpenAt,
-		close:             s.CloseAt,
+		week:              s.Hours,
 		afterHoursNextDay: s.AfterHoursNextDay,
 		days:              days,
 		years:             map[int]bool{},
@@ -169,14 +254,40 @@ func newCalendar(s CalendarSettings, days map[date]listed) (*Calendar, error) {
 	if c.loc == nil {
 		c.loc = jakarta()
 	}
-	if c.open == 0 {
-		c.open = defaultOpen
+	if c.week.IsZero() {
+		c.week = DefaultWeek()
+		if s.OpenAt != 0 || s.CloseAt != 0 {
+			span := DefaultWeek()[time.Monday]
+			if s.OpenAt != 0 {
+				span.Open = s.OpenAt
+			}
+			if s.CloseAt != 0 {
+				span.Close = s.CloseAt
+			}
+			c.week = workweek(span)
+		}
 	}
-	if c.close == 0 {
-		c.close = defaultClose
+	if err := checkWeek(c.week, "office hours"); err != nil {
+		return nil, err
 	}
-	if c.open < 0 || c.close > 24*time.Hour || c.open >= c.close {
-		return nil, fmt.Errorf("calendar settings: office hours %s-%s are not within one day", clock(c.open), clock(c.close))
+	if c.week == (Week{}) {
+		return nil, fmt.Errorf("calendar settings: no weekday has office hours")
+	}
+	for _, p := range append(slices.Clone(s.Periods), filePeriods...) {
+		if slices.ContainsFunc(c.periods, func(q period) bool {
+			return q.name == p.Name && q.from == dateOf(p.From) && q.to == dateOf(p.To) && q.hours == p.Hours
+		}) {
+			continue // a settings period the file repeats
+		}
+		if err := checkWeek(p.Hours, "period "+p.Name); err != nil {
+			return nil, err
+		}
+		from, to := dateOf(p.From), dateOf(p.To)
+		if to.before(from) {
+			return nil, fmt.Errorf("calendar settings: period %s ends (%s) before it starts (%s)", p.Name,
+				p.To.Format(time.DateOnly), p.From.Format(time.DateOnly))
+		}
+		c.periods = append(c.periods, period{name: p.Name, from: from, to: to, hours: p.Hours})
 	}
 	for d := range days {
 		c.years[d.y] = true
@@ -184,31 +295,61 @@ func newCalendar(s CalendarSettings, days map[date]listed) (*Calendar, error) {
 	return c, nil
 }
 
+func checkWeek(w Week, what string) error {
+	for d, span := range w {
+		if !span.valid() {
+			return fmt.Errorf("calendar settings: %s of %s, %s, are not within one day", what, time.Weekday(d), span)
+		}
+	}
+	return nil
+}
+
 func clock(off time.Duration) string {
 	return fmt.Sprintf("%02d:%02d", int(off/time.Hour), int(off%time.Hour/time.Minute))
 }
 
-// parseDays adds the days of one calendar file to days.
+// parseDays adds the days of one calendar file to days; a file with
+// periods is refused here (the embedded lists carry none).
 func parseDays(r io.Reader, days map[date]listed) error {
+	var periods []Period
+	if err := parseFile(r, days, &periods); err != nil {
+		return err
+	}
+	if len(periods) > 0 {
+		return fmt.Errorf("periods are not read here")
+	}
+	return nil
+}
+
+// parseFile adds the days and periods of one calendar file.
+func parseFile(r io.Reader, days map[date]listed, periods *[]Period) error {
 	sc := bufio.NewScanner(r)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
 		if n == 1 {
 			line = strings.TrimPrefix(line, "\uFEFF") // Notepad writes a BOM
 		}
-		if err := parseLine(line, days); err != nil {
+		if err := parseLine(line, days, periods); err != nil {
 			return fmt.Errorf("line %d: %w", n, err)
 		}
 	}
 	return sc.Err()
 }
 
-func parseLine(line string, days map[date]listed) error {
+func parseLine(line string, days map[date]listed, periods *[]Period) error {
 	if !utf8.ValidString(line) {
 		return fmt.Errorf("not UTF-8 text")
 	}
 	f := strings.Fields(line)
 	if len(f) == 0 || strings.HasPrefix(f[0], "#") {
+		return nil
+	}
+	if len(f) > 1 && f[1] == KindHours {
+		p, err := parsePeriod(f)
+		if err != nil {
+			return err
+		}
+		*periods = append(*periods, p)
 		return nil
 	}
 	if len(f) < 3 {
@@ -219,7 +360,7 @@ func parseLine(line string, days map[date]listed) error {
 		return fmt.Errorf("bad date %q, want YYYY-MM-DD: %w", f[0], err)
 	}
 	if f[1] != KindHoliday && f[1] != KindLeave {
-		return fmt.Errorf("bad kind %q, want libur or cuti", f[1])
+		return fmt.Errorf("bad kind %q, want libur, cuti or jam", f[1])
 	}
 	d := dateOf(t)
 	if _, dup := days[d]; dup {
@@ -227,6 +368,118 @@ func parseLine(line string, days map[date]listed) error {
 	}
 	days[d] = listed{kind: f[1], name: strings.Join(f[2:], " ")}
 	return nil
+}
+
+// dayNames are the weekdays as the settings and the calendar file name
+// them, indexed by time.Weekday.
+var dayNames = [7]string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
+
+// ParseSpan reads office hours written "07.30-16.30" (or with colons).
+func ParseSpan(text string) (Span, error) {
+	a, b, ok := strings.Cut(strings.TrimSpace(text), "-")
+	open, err1 := parseClockText(a)
+	close, err2 := parseClockText(b)
+	if !ok || err1 != nil || err2 != nil {
+		return Span{}, fmt.Errorf("%q is not office hours like 07.30-16.30", text)
+	}
+	s := Span{open, close}
+	if s.IsZero() || !s.valid() {
+		return Span{}, fmt.Errorf("office hours %q do not open before they close within one day", text)
+	}
+	return s, nil
+}
+
+func parseClockText(s string) (time.Duration, error) {
+	t, err := time.Parse("15:04", strings.ReplaceAll(strings.TrimSpace(s), ".", ":"))
+	if err != nil {
+		return 0, err
+	}
+	return hm(t.Hour(), t.Minute()), nil
+}
+
+// ParseHours reads the hours of each weekday, keyed mon, tue, ... sun (a
+// key may name a range, "mon-thu"); a weekday not named has no hours.
+func ParseHours(hours map[string]string) (Week, error) {
+	var w Week
+	for _, key := range slices.Sorted(maps.Keys(hours)) {
+		days, err := parseDayRange(key)
+		if err != nil {
+			return Week{}, err
+		}
+		span, err := ParseSpan(hours[key])
+		if err != nil {
+			return Week{}, fmt.Errorf("%s: %w", key, err)
+		}
+		for _, d := range days {
+			w[d] = span
+		}
+	}
+	return w, nil
+}
+
+// parseDayRange reads "fri" or "mon-thu".
+func parseDayRange(key string) ([]time.Weekday, error) {
+	index := func(name string) (int, bool) {
+		i := slices.Index(dayNames[:], strings.ToLower(strings.TrimSpace(name)))
+		return i, i >= 0
+	}
+	a, b, isRange := strings.Cut(key, "-")
+	from, ok1 := index(a)
+	to, ok2 := from, true
+	if isRange {
+		to, ok2 = index(b)
+	}
+	if !ok1 || !ok2 {
+		return nil, fmt.Errorf("%q is not a weekday (mon, tue, wed, thu, fri, sat, sun) or a range like mon-thu", key)
+	}
+	var out []time.Weekday
+	for d := from; ; d = (d + 1) % 7 {
+		out = append(out, time.Weekday(d))
+		if d == to {
+			return out, nil
+		}
+	}
+}
+
+// parsePeriod reads a period line of the calendar file:
+//
+//	2026-02-19..2026-03-19  jam  mon-thu=08.00-15.15  fri=08.00-14.30  Ramadan 1447 H
+func parsePeriod(f []string) (Period, error) {
+	a, b, ok := strings.Cut(f[0], "..")
+	from, err1 := time.Parse(time.DateOnly, a)
+	to, err2 := time.Parse(time.DateOnly, b)
+	if !ok || err1 != nil || err2 != nil {
+		return Period{}, fmt.Errorf("a period starts with its days as YYYY-MM-DD..YYYY-MM-DD, not %q", f[0])
+	}
+	hours := map[string]string{}
+	i := 2
+	for ; i < len(f) && strings.Contains(f[i], "="); i++ {
+		k, v, _ := strings.Cut(f[i], "=")
+		hours[k] = v
+	}
+	if len(hours) == 0 || i == len(f) {
+		return Period{}, fmt.Errorf("a period needs hours like mon-thu=08.00-15.15 and a name")
+	}
+	w, err := ParseHours(hours)
+	if err != nil {
+		return Period{}, err
+	}
+	if to.Before(from) {
+		return Period{}, fmt.Errorf("period %s ends before it starts", f[0])
+	}
+	return Period{Name: strings.Join(f[i:], " "), From: from, To: to, Hours: w}, nil
+}
+
+// formatWeek writes a week as the calendar file and the settings do:
+// "mon=07.30-16.30 ... fri=07.30-14.30", closed days left out.
+func formatWeek(w Week) string {
+	var parts []string
+	for _, d := range []time.Weekday{1, 2, 3, 4, 5, 6, 0} {
+		if !w[d].IsZero() {
+			parts = append(parts, dayNames[d]+"="+w[d].String())
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // Location returns the zone the calendar reads times in.
@@ -267,32 +520,78 @@ func (c *Calendar) Days(year int) []CalendarDay {
 	return out
 }
 
-// Holiday returns the name of the listed day that day falls on, read as a
-// date in the calendar's zone.
+// Holiday returns the name of the listed day, or the fixed-date holiday,
+// that day falls on, read as a date in the calendar's zone.
 func (c *Calendar) Holiday(day time.Time) (name string, ok bool) {
-	l, ok := c.days[dateOf(day.In(c.loc))]
-	return l.name, ok
+	return c.holiday(dateOf(day.In(c.loc)))
 }
 
-// IsWorkingDay reports whether day, read as a date in the calendar's zone, is
-// a Monday to Friday that is not listed. A year with no list counts Monday
-// to Friday only.
+func (c *Calendar) holiday(d date) (string, bool) {
+	if l, ok := c.days[d]; ok {
+		return l.name, true
+	}
+	name, ok := fixedHolidays[[2]int{int(d.m), d.d}]
+	return name, ok
+}
+
+// IsWorkingDay reports whether day, read as a date in the calendar's zone,
+// is a weekday with office hours that is not a holiday. A year with no
+// list knows only its fixed-date holidays.
 func (c *Calendar) IsWorkingDay(day time.Time) bool {
 	return c.working(dateOf(day.In(c.loc)))
 }
 
+// Hours returns the office hours of day (read as a date in the calendar's
+// zone) and the period that sets them ("" for the usual week); the zero
+// Span on a day that is not a working day.
+func (c *Calendar) Hours(day time.Time) (Span, string) {
+	d := dateOf(day.In(c.loc))
+	if !c.working(d) {
+		return Span{}, ""
+	}
+	return c.hours(d)
+}
+
+// Week returns the usual office hours of each weekday.
+func (c *Calendar) Week() Week { return c.week }
+
+// Periods returns the periods with hours of their own, in date order.
+func (c *Calendar) Periods() []Period {
+	out := make([]Period, len(c.periods))
+	for i, p := range c.periods {
+		out[i] = Period{Name: p.name, From: c.at(p.from, 0), To: c.at(p.to, 0), Hours: p.hours}
+	}
+	slices.SortStableFunc(out, func(a, b Period) int { return a.From.Compare(b.From) })
+	return out
+}
+
+// hours are the office hours of d by its weekday: the last period that
+// covers d, else the usual week.
+func (c *Calendar) hours(d date) (Span, string) {
+	wd := time.Date(d.y, d.m, d.d, 0, 0, 0, 0, time.UTC).Weekday()
+	for i := len(c.periods) - 1; i >= 0; i-- {
+		if p := c.periods[i]; !d.before(p.from) && !p.to.before(d) {
+			return p.hours[wd], p.name
+		}
+	}
+	return c.week[wd], ""
+}
+
 func (c *Calendar) working(d date) bool {
-	switch time.Date(d.y, d.m, d.d, 0, 0, 0, 0, time.UTC).Weekday() {
-	case time.Saturday, time.Sunday:
+	if span, _ := c.hours(d); span.IsZero() {
 		return false
 	}
-	_, listed := c.days[d]
-	return !listed
+	_, holiday := c.holiday(d)
+	return !holiday
 }
+
+// maxClosedDays bounds the search for the next working day, so that a
+// period closing the office for good cannot hang the clock.
+const maxClosedDays = 400
 
 func (c *Calendar) nextWorkingDay(d date) date {
 	d = d.addDays(1)
-	for !c.working(d) {
+	for i := 0; !c.working(d) && i < maxClosedDays; i++ {
 		d = d.addDays(1)
 	}
 	return d
@@ -314,30 +613,35 @@ func (c *Calendar) at(d date, off time.Duration) time.Time {
 }
 
 // Due returns when a letter received at received must be done: the same
-// clock time on the next working day, in the calendar's zone.
+// clock time on the next working day, in the calendar's zone, but never
+// after that day's closing (nor before its opening).
 //
-// A letter received before opening, at or after closing, or on a day that is
-// not a working day counts from the next opening, so it is due at opening
-// time on the working day after that opening's day. When AfterHoursNextDay is
-// false, a letter received at or after closing on a working day counts from
-// its arrival instead; the same clock time would fall after hours, so it is
-// due at closing time on the next working day, the end of the one full
-// office day it had.
+// A letter received before opening counts from the opening. One received
+// at or after closing, or on a day that is not a working day, counts from
+// the next opening, so it is due at opening time on the working day after
+// that opening's day. When AfterHoursNextDay is false, a letter received
+// at or after closing on a working day counts from its arrival instead,
+// and is due at closing time on the next working day, the end of the one
+// full office day it had.
 func (c *Calendar) Due(received time.Time) time.Time {
 	t := received.In(c.loc)
 	d := dateOf(t)
 	off := wallClock(t)
+	hours, _ := c.hours(d)
 	switch {
-	case !c.working(d):
-		d, off = c.nextWorkingDay(d), c.open
-	case off < c.open:
-		off = c.open
-	case off >= c.close && c.afterHoursNextDay:
-		d, off = c.nextWorkingDay(d), c.open
-	case off >= c.close:
-		off = c.close
+	case !c.working(d) || (off >= hours.Close && c.afterHoursNextDay):
+		d = c.nextWorkingDay(d)
+		next, _ := c.hours(d)
+		off = next.Open
+	case off < hours.Open:
+		off = hours.Open
+	case off >= hours.Close:
+		off = 24 * time.Hour // the next day's closing
 	}
-	return c.at(c.nextWorkingDay(d), off)
+	due := c.nextWorkingDay(d)
+	span, _ := c.hours(due)
+	off = min(max(off, span.Open), span.Close)
+	return c.at(due, off)
 }
 
 // DueEstimated reports whether a due time counted from received to due
@@ -354,43 +658,75 @@ func (c *Calendar) WorkingHoursBetween(a, b time.Time) time.Duration {
 		return -c.WorkingHoursBetween(b, a)
 	}
 	var total time.Duration
-	last := dateOf(b.In(c.loc))
-	for d := dateOf(a.In(c.loc)); !last.before(d); d = d.addDays(1) {
-		if !c.working(d) {
-			continue
-		}
-		from, to := c.at(d, c.open), c.at(d, c.close)
-		if a.After(from) {
-			from = a
-		}
-		if b.Before(to) {
-			to = b
-		}
-		if to.After(from) {
-			total += to.Sub(from)
-		}
-	}
+	c.eachWorkingDay(a, b, func(within time.Duration) { total += within })
 	return total
 }
 
-// WorkingDaysBetween measures the working time from a to b in working days:
-// the part of that span that falls within office hours (OpenAt to CloseAt)
-// on working days, divided by the length of the office day. Nights,
-// weekends and listed days count nothing, so one full office day is 1, and
-// a letter done exactly at its Due time measures 1 whatever the hour it
-// arrived. It is negative when b is before a. It measures how long; whether
-// a letter was late is decided by comparing with Due.
+// WorkingDaysBetween measures the working time from a to b in working
+// days: the working days from the one a counts in to the one b counts in,
+// plus how far b is through its office day less how far a is through its.
+// A time outside office hours counts as the next opening, and how far
+// through the day is read on the clock of the week's longest office day,
+// so that the same clock time on the next working day is exactly 1
+// whatever the length of either day, and a letter done at its Due time
+// measures 1 at most. It is negative when b is before a. It measures how
+// long; whether a letter was late is decided by comparing with Due.
 func (c *Calendar) WorkingDaysBetween(a, b time.Time) float64 {
 	if b.Before(a) {
 		return -c.WorkingDaysBetween(b, a)
 	}
-	var total time.Duration
+	da, fa := c.position(a)
+	db, fb := c.position(b)
+	n := 0
+	for d := da; d.before(db); d = d.addDays(1) {
+		if c.working(d) {
+			n++
+		}
+	}
+	return float64(n) + fb - fa
+}
+
+// position returns the working day t counts in and how far through the
+// office day it is, from 0 at the week's earliest opening to 1 at its
+// latest closing.
+func (c *Calendar) position(t time.Time) (date, float64) {
+	t = t.In(c.loc)
+	d, off := dateOf(t), wallClock(t)
+	span, _ := c.hours(d)
+	if !c.working(d) || off > span.Close {
+		return c.nextWorkingDay(d), 0
+	}
+	ref := c.longestDay()
+	f := float64(max(off, span.Open)-ref.Open) / float64(ref.Close-ref.Open)
+	return d, min(max(f, 0), 1)
+}
+
+// longestDay spans the usual week's earliest opening to its latest
+// closing.
+func (c *Calendar) longestDay() Span {
+	var ref Span
+	for _, span := range c.week {
+		if span.IsZero() {
+			continue
+		}
+		if ref.IsZero() {
+			ref = span
+		}
+		ref.Open, ref.Close = min(ref.Open, span.Open), max(ref.Close, span.Close)
+	}
+	return ref
+}
+
+// eachWorkingDay calls fn with the office time of each working day from a
+// to b (a before b) that falls within the span.
+func (c *Calendar) eachWorkingDay(a, b time.Time, fn func(within time.Duration)) {
 	last := dateOf(b.In(c.loc))
 	for d := dateOf(a.In(c.loc)); !last.before(d); d = d.addDays(1) {
 		if !c.working(d) {
 			continue
 		}
-		from, to := c.at(d, c.open), c.at(d, c.close)
+		span, _ := c.hours(d)
+		from, to := c.at(d, span.Open), c.at(d, span.Close)
 		if a.After(from) {
 			from = a
 		}
@@ -398,16 +734,18 @@ func (c *Calendar) WorkingDaysBetween(a, b time.Time) float64 {
 			to = b
 		}
 		if to.After(from) {
-			total += to.Sub(from)
+			fn(to.Sub(from))
 		}
 	}
-	return float64(total) / float64(c.close-c.open)
 }
 
 const fileHeader = `# Hari libur nasional dan cuti bersama, satu hari per baris:
 #   YYYY-MM-DD  libur|cuti  Nama hari
 # libur = libur nasional, cuti = cuti bersama. Baris yang diawali # dan baris
-# kosong diabaikan. Tahun tanpa daftar dihitung Senin-Jumat saja.
+# kosong diabaikan. Tahun tanpa daftar hanya mengenal hari libur bertanggal
+# tetap (1 Januari, 1 Mei, 1 Juni, 17 Agustus, 25 Desember).
+# Masa dengan jam kerja sendiri (Ramadan), satu baris per masa:
+#   YYYY-MM-DD..YYYY-MM-DD  jam  mon-thu=08.00-15.15 fri=08.00-14.30  Nama masa
 `
 
 // Write writes the calendar's listed days in the file format LoadCalendar
@@ -416,6 +754,13 @@ const fileHeader = `# Hari libur nasional dan cuti bersama, satu hari per baris:
 func (c *Calendar) Write(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(fileHeader)
+	if ps := c.Periods(); len(ps) > 0 {
+		bw.WriteString("\n# jam kerja\n")
+		for _, p := range ps {
+			fmt.Fprintf(bw, "%s..%s  %s  %s  %s\n", p.From.Format(time.DateOnly), p.To.Format(time.DateOnly),
+				KindHours, formatWeek(p.Hours), p.Name)
+		}
+	}
 	for _, y := range c.Years() {
 		fmt.Fprintf(bw, "\n# %d\n", y)
 		for _, d := range c.Days(y) {

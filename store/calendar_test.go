@@ -36,24 +36,30 @@ func TestDue(t *testing.T) {
 		received time.Time
 		want     time.Time
 	}{
-		// The cases issue 2 requires.
+		// The cases of issue 11: Kota Pekalongan's hours, Monday to
+		// Thursday 07.30-16.30 and Friday 07.30-14.30, Ramadan 1447 H
+		// 08.00-15.15 and Friday 08.00-14.30.
+		{"Thursday afternoon is due by Friday's closing", at(t, 2026, 11, 26, 15, 30), at(t, 2026, 11, 27, 14, 30)},
+		{"Friday morning", at(t, 2026, 11, 27, 10, 0), at(t, 2026, 11, 30, 10, 0)},
+		{"Friday after closing", at(t, 2026, 11, 27, 15, 0), at(t, 2026, 12, 1, 7, 30)},
+		{"Ramadan in hours", at(t, 2026, 3, 4, 15, 0), at(t, 2026, 3, 5, 15, 0)},
+		{"Ramadan after closing", at(t, 2026, 3, 4, 15, 30), at(t, 2026, 3, 6, 8, 0)},
 		{"Nyepi and Lebaran week", at(t, 2026, 3, 17, 10, 0), at(t, 2026, 3, 25, 10, 0)},
-		{"Friday afternoon", at(t, 2026, 11, 27, 15, 0), at(t, 2026, 11, 30, 15, 0)},
-		{"Saturday", at(t, 2026, 11, 28, 9, 0), at(t, 2026, 12, 1, 7, 30)},
-		{"Friday after closing", at(t, 2026, 11, 27, 17, 30), at(t, 2026, 12, 1, 7, 30)},
 		{"Christmas", at(t, 2026, 12, 23, 9, 0), at(t, 2026, 12, 28, 9, 0)},
+		{"New Year in a year with no list", at(t, 2026, 12, 31, 10, 0), at(t, 2027, 1, 4, 10, 0)},
 
+		{"Saturday", at(t, 2026, 11, 28, 9, 0), at(t, 2026, 12, 1, 7, 30)},
 		{"before opening", at(t, 2026, 12, 1, 6, 0), at(t, 2026, 12, 2, 7, 30)},
 		{"exactly at opening", at(t, 2026, 12, 1, 7, 30), at(t, 2026, 12, 2, 7, 30)},
-		{"just before closing", time.Date(2026, 11, 30, 15, 59, 59, 0, wib(t)), time.Date(2026, 12, 1, 15, 59, 59, 0, wib(t))},
-		{"exactly at closing", at(t, 2026, 11, 30, 16, 0), at(t, 2026, 12, 2, 7, 30)},
+		{"just before closing", time.Date(2026, 11, 30, 16, 29, 59, 0, wib(t)), time.Date(2026, 12, 1, 16, 29, 59, 0, wib(t))},
+		{"exactly at closing", at(t, 2026, 11, 30, 16, 30), at(t, 2026, 12, 2, 7, 30)},
+		{"Ramadan opening is later", at(t, 2026, 2, 18, 7, 45), at(t, 2026, 2, 19, 8, 0)},
 		{"weekday holiday", at(t, 2026, 1, 1, 9, 0), at(t, 2026, 1, 5, 7, 30)},
 		{"collective leave", at(t, 2026, 5, 15, 10, 0), at(t, 2026, 5, 19, 7, 30)},
-		{"into a year with no list", at(t, 2026, 12, 31, 10, 0), at(t, 2027, 1, 1, 10, 0)},
-		{"year with no list counts Monday-Friday", at(t, 2027, 1, 1, 10, 0), at(t, 2027, 1, 4, 10, 0)},
+		{"Independence Day in a year with no list", at(t, 2027, 8, 16, 10, 0), at(t, 2027, 8, 18, 10, 0)},
 		{"UTC input", utc(2026, 3, 17, 3, 0), at(t, 2026, 3, 25, 10, 0)},
 		{"UTC evening is next morning in Jakarta", utc(2026, 11, 30, 23, 0), at(t, 2026, 12, 2, 7, 30)},
-		{"UTC afternoon is after closing in Jakarta", utc(2026, 11, 27, 9, 30), at(t, 2026, 12, 1, 7, 30)},
+		{"UTC afternoon is after closing in Jakarta", utc(2026, 11, 27, 8, 0), at(t, 2026, 12, 1, 7, 30)},
 	}
 	cal := store.DefaultCalendar()
 	for _, tt := range tests {
@@ -81,8 +87,9 @@ func TestDueAfterHoursSameDay(t *testing.T) {
 		received time.Time
 		want     time.Time
 	}{
-		{"after closing is due at closing", at(t, 2026, 11, 27, 17, 30), at(t, 2026, 11, 30, 16, 0)},
-		{"exactly at closing", at(t, 2026, 11, 26, 16, 0), at(t, 2026, 11, 27, 16, 0)},
+		{"after closing is due at closing", at(t, 2026, 11, 25, 17, 30), at(t, 2026, 11, 26, 16, 30)},
+		{"exactly at closing", at(t, 2026, 11, 25, 16, 30), at(t, 2026, 11, 26, 16, 30)},
+		{"Thursday after closing is due at Friday's", at(t, 2026, 11, 26, 17, 0), at(t, 2026, 11, 27, 14, 30)},
 		{"before opening still counts from opening", at(t, 2026, 11, 26, 6, 0), at(t, 2026, 11, 27, 7, 30)},
 		{"in hours unchanged", at(t, 2026, 11, 26, 10, 0), at(t, 2026, 11, 27, 10, 0)},
 		{"weekend still counts from next opening", at(t, 2026, 11, 28, 20, 0), at(t, 2026, 12, 1, 7, 30)},
@@ -137,8 +144,8 @@ func TestLoadCalendarSettingsDefaults(t *testing.T) {
 	if got, want := cal.Due(at(t, 2026, 11, 26, 7, 29)), at(t, 2026, 11, 27, 7, 30); !got.Equal(want) {
 		t.Fatalf("Due(07:29) = %v, want %v", got, want)
 	}
-	if got, want := cal.Due(at(t, 2026, 11, 26, 15, 59)), at(t, 2026, 11, 27, 15, 59); !got.Equal(want) {
-		t.Fatalf("Due(15:59) = %v, want %v", got, want)
+	if got, want := cal.Due(at(t, 2026, 11, 25, 16, 29)), at(t, 2026, 11, 26, 16, 29); !got.Equal(want) {
+		t.Fatalf("Due(16:29) = %v, want %v", got, want)
 	}
 }
 
@@ -222,7 +229,9 @@ func TestHoliday(t *testing.T) {
 		{"UTC read in Jakarta", time.Date(2026, 8, 16, 18, 0, 0, 0, time.UTC), "Hari Kemerdekaan RI", true, false},
 		{"ordinary Monday", at(t, 2026, 11, 30, 9, 0), "", false, true},
 		{"Saturday", at(t, 2026, 11, 28, 9, 0), "", false, false},
-		{"unlisted year new year", at(t, 2027, 1, 1, 9, 0), "", false, true},
+		{"unlisted year new year", at(t, 2027, 1, 1, 9, 0), "Tahun Baru Masehi", true, false},
+		{"unlisted year Pancasila", at(t, 2027, 6, 1, 9, 0), "Hari Lahir Pancasila", true, false},
+		{"unlisted year ordinary day", at(t, 2027, 6, 2, 9, 0), "", false, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -275,9 +284,13 @@ func TestLoadCalendar(t *testing.T) {
 	if name, ok := cal.Holiday(at(t, 2027, 1, 1, 9, 0)); !ok || name != "Tahun Baru Masehi" {
 		t.Fatalf("Holiday(2027-01-01) = %q, %v, want \"Tahun Baru Masehi\", true", name, ok)
 	}
-	// Only the file's days count: 17 Aug 2026 is not in it.
-	if !cal.IsWorkingDay(at(t, 2026, 8, 17, 9, 0)) {
-		t.Fatalf("IsWorkingDay(2026-08-17) = false, want true for a file without it")
+	// Only the file's days and the fixed-date holidays count: Ascension
+	// (14 May 2026) is not in it, Independence Day is known anyway.
+	if !cal.IsWorkingDay(at(t, 2026, 5, 14, 9, 0)) {
+		t.Fatalf("IsWorkingDay(2026-05-14) = false, want true for a file without it")
+	}
+	if cal.IsWorkingDay(at(t, 2026, 8, 17, 9, 0)) {
+		t.Fatalf("IsWorkingDay(2026-08-17) = true, want Independence Day known without a list")
 	}
 	if got, want := cal.Due(at(t, 2026, 12, 23, 9, 0)), at(t, 2026, 12, 28, 9, 0); !got.Equal(want) {
 		t.Fatalf("Due(2026-12-23 09:00) = %v, want %v", got, want)
@@ -356,8 +369,11 @@ func TestWorkingDaysBetween(t *testing.T) {
 	}{
 		{"same instant", at(t, 2026, 11, 30, 10, 0), at(t, 2026, 11, 30, 10, 0), 0},
 		{"one working day", at(t, 2026, 11, 30, 10, 0), at(t, 2026, 12, 1, 10, 0), 1},
-		{"half an office day", at(t, 2026, 11, 30, 7, 30), at(t, 2026, 11, 30, 11, 45), 0.5},
-		{"night counts nothing", at(t, 2026, 11, 30, 16, 0), at(t, 2026, 12, 1, 7, 30), 0},
+		{"half an office day", at(t, 2026, 11, 30, 7, 30), at(t, 2026, 11, 30, 12, 0), 0.5},
+		{"half a Friday by the clock of a long day", at(t, 2026, 11, 27, 7, 30), at(t, 2026, 11, 27, 12, 0), 0.5},
+		{"Thursday afternoon done by Friday's closing", at(t, 2026, 11, 26, 15, 30), at(t, 2026, 11, 27, 14, 30), 8.0 / 9},
+		{"Ramadan day to day", at(t, 2026, 3, 4, 15, 0), at(t, 2026, 3, 5, 15, 0), 1},
+		{"night counts nothing", at(t, 2026, 11, 30, 16, 30), at(t, 2026, 12, 1, 7, 30), 0},
 		{"weekend counts nothing", at(t, 2026, 11, 27, 10, 0), at(t, 2026, 11, 30, 10, 0), 1},
 		{"across Nyepi and Lebaran", at(t, 2026, 3, 17, 10, 0), at(t, 2026, 3, 25, 10, 0), 1},
 		{"after-hours arrival done at due", at(t, 2026, 11, 27, 17, 30), at(t, 2026, 12, 1, 7, 30), 1},
@@ -374,13 +390,103 @@ func TestWorkingDaysBetween(t *testing.T) {
 	}
 }
 
-// A letter done exactly at its due time took one working day, whenever it came.
-func TestWorkingDaysBetweenDue(t *testing.T) {
+// Whenever a letter comes, it is due within the office hours of a working
+// day, after it came, about one working day later: at most one, but for
+// a due day that opens later than the usual week (Ramadan's 08.00 against
+// 07.30, 0.056 of a day).
+func TestDueIsInOfficeHours(t *testing.T) {
 	cal := store.DefaultCalendar()
-	for received := at(t, 2026, 3, 14, 0, 0); received.Before(at(t, 2026, 4, 10, 0, 0)); received = received.Add(47 * time.Minute) {
+	for received := at(t, 2026, 2, 10, 0, 0); received.Before(at(t, 2026, 4, 10, 0, 0)); received = received.Add(47 * time.Minute) {
 		due := cal.Due(received)
-		if got := cal.WorkingDaysBetween(received, due); math.Abs(got-1) > 1e-9 {
-			t.Fatalf("WorkingDaysBetween(%v, Due() = %v) = %v, want 1", received, due, got)
+		span, _ := cal.Hours(due)
+		clock := time.Duration(due.Hour())*time.Hour + time.Duration(due.Minute())*time.Minute
+		if !cal.IsWorkingDay(due) || clock < span.Open || clock > span.Close || !due.After(received) {
+			t.Fatalf("Due(%v) = %v, outside %v or not after it came", received, due, span)
 		}
+		if days := cal.WorkingDaysBetween(received, due); days > 1+0.5/9+1e-9 || days < 0.5 {
+			t.Fatalf("WorkingDaysBetween(%v, Due() = %v) = %v, want about one", received, due, days)
+		}
+	}
+}
+
+// The hours come from the settings' week and periods; a period's hours
+// win inside it.
+func TestHoursAndPeriods(t *testing.T) {
+	cal := store.DefaultCalendar()
+	tests := []struct {
+		day    time.Time
+		want   string
+		period string
+	}{
+		{at(t, 2026, 11, 26, 9, 0), "07.30-16.30", ""},
+		{at(t, 2026, 11, 27, 9, 0), "07.30-14.30", ""},
+		{at(t, 2026, 11, 28, 9, 0), "-", ""},
+		{at(t, 2026, 3, 5, 9, 0), "08.00-15.15", "Ramadan 1447 H"},
+		{at(t, 2026, 3, 6, 9, 0), "08.00-14.30", "Ramadan 1447 H"},
+		{at(t, 2026, 3, 19, 9, 0), "-", ""}, // Nyepi, within Ramadan
+	}
+	for _, tt := range tests {
+		span, period := cal.Hours(tt.day)
+		if span.String() != tt.want || period != tt.period {
+			t.Errorf("Hours(%v) = %s %q, want %s %q", tt.day, span, period, tt.want, tt.period)
+		}
+	}
+	w, err := store.ParseHours(map[string]string{"mon-thu": "08.00-16.00", "fri": "08.00-11.00", "sat": "08:00-12:00"})
+	if err != nil || w[time.Saturday].String() != "08.00-12.00" || w[time.Wednesday].String() != "08.00-16.00" || !w[time.Sunday].IsZero() {
+		t.Fatalf("ParseHours() = %v, %v", w, err)
+	}
+	for _, bad := range []map[string]string{{"fri": "14.30-07.30"}, {"jumat": "07.30-14.30"}, {"mon": "pagi"}} {
+		if _, err := store.ParseHours(bad); err == nil {
+			t.Errorf("ParseHours(%v) = nil error", bad)
+		}
+	}
+	// A Saturday office counts Saturdays.
+	s := store.DefaultCalendarSettings()
+	s.Hours = w
+	sat, err := store.LoadCalendar(strings.NewReader(""), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sat.Due(at(t, 2026, 11, 27, 10, 0)), at(t, 2026, 11, 28, 10, 0); !got.Equal(want) {
+		t.Fatalf("Due(Friday 10.00) with Saturday hours = %v, want %v", got, want)
+	}
+}
+
+// A calendar file may carry periods; they are written back.
+func TestCalendarFilePeriods(t *testing.T) {
+	file := "2027-02-08..2027-03-09  jam  mon-thu=08.00-15.00 fri=08.00-11.30  Ramadan 1448 H\n2027-03-10 libur Idul Fitri\n"
+	s := store.DefaultCalendarSettings()
+	s.Periods = nil
+	cal, err := store.LoadCalendar(strings.NewReader(file), s)
+	if err != nil {
+		t.Fatalf("LoadCalendar() = %v", err)
+	}
+	if span, p := cal.Hours(at(t, 2027, 2, 12, 9, 0)); span.String() != "08.00-11.30" || p != "Ramadan 1448 H" {
+		t.Fatalf("Hours(Friday in Ramadan 1448) = %s %q", span, p)
+	}
+	var buf bytes.Buffer
+	if err := cal.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "2027-02-08..2027-03-09  jam  mon=08.00-15.00 tue=08.00-15.00 wed=08.00-15.00 thu=08.00-15.00 fri=08.00-11.30  Ramadan 1448 H") {
+		t.Fatalf("Write() lost the period:\n%s", buf.String())
+	}
+	for _, bad := range []string{"2027-02-08  jam  mon=08.00-15.00 Ramadan\n", "2027-02-08..2027-03-09  jam  Ramadan\n", "2027-03-09..2027-02-08  jam  mon=08.00-15.00 R\n"} {
+		if _, err := store.LoadCalendar(strings.NewReader(bad), s); err == nil {
+			t.Errorf("LoadCalendar(%q) = nil error", bad)
+		}
+	}
+}
+
+// A due time counted through a year with no holiday list is estimated.
+func TestDueEstimated(t *testing.T) {
+	cal := store.DefaultCalendar()
+	l := store.Letter{ReceivedAt: at(t, 2026, 12, 31, 10, 0)}
+	if tm := l.Timing(cal, at(t, 2026, 12, 31, 11, 0)); !tm.Estimated {
+		t.Fatalf("Timing() of a letter due in 2027 is not estimated")
+	}
+	l.ReceivedAt = at(t, 2026, 12, 1, 10, 0)
+	if tm := l.Timing(cal, at(t, 2026, 12, 1, 11, 0)); tm.Estimated {
+		t.Fatalf("Timing() of a letter due in 2026 is estimated")
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -397,3 +399,25 @@ func registeredAs(tx *bolt.Tx, l *Letter) (AgendaNumber, error) {
 // sameText is s as two letter numbers or origins are compared: case and
 // runs of spaces do not count.
 func sameText(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// UnlistedYears returns the years without a holiday list that the clock
+// of some open letter reaches: the due times counted through them are
+// estimates until their lists are loaded.
+func (db *DB) UnlistedYears() ([]int, error) {
+	letters, err := db.List(Query{Stages: OpenStages})
+	if err != nil {
+		return nil, err
+	}
+	cal, loc := db.Calendar(), db.Calendar().Location()
+	seen := map[int]bool{}
+	for i := range letters {
+		l := &letters[i]
+		due := cal.Due(l.ReceivedAt)
+		for _, t := range []time.Time{l.ReceivedAt, due} {
+			if y := t.In(loc).Year(); !cal.HasYear(y) {
+				seen[y] = true
+			}
+		}
+	}
+	return slices.Sorted(maps.Keys(seen)), nil
+}

@@ -72,7 +72,8 @@ var messages = map[string][2]string{
 	"warn.received_estimated": {"Peringatan: %d naskah tanpa waktu terima dari server atau header Received; waktunya diambil dari berkas dan ditandai perkiraan. Koreksi dengan 'correct ID --received \"YYYY-MM-DD HH:MM\" --reason ...': %s",
 		"Warning: %d letter(s) with no arrival time from the server or a Received header; the file's time is used and marked as estimated. Correct it with 'correct ID --received \"YYYY-MM-DD HH:MM\" --reason ...': %s"},
 	"letter.received_estimated": {"(perkiraan)", "(estimated)"},
-	"warn.no_calendar":          {"Peringatan: tidak ada daftar hari libur untuk tahun %d; batas waktu tahun itu hanya menghitung Senin-Jumat. Lengkapi berkas kalender.", "Warning: no holiday list for %d; due times that year count Monday to Friday only. Complete the calendar file."},
+	"warn.no_calendar": {"Peringatan: belum ada daftar hari libur tahun %[1]d; batas waktu yang melewati tahun itu hanya perkiraan. Muat daftarnya: sanapati-desk calendar --load BERKAS (satu baris per hari: %[1]d-01-01 libur Tahun Baru Masehi).",
+		"Warning: no holiday list for %[1]d yet; due times that run through that year are estimates. Load the list: sanapati-desk calendar --load FILE (one line per day: %[1]d-01-01 libur Tahun Baru Masehi)."},
 	// Actions, as the operator names them.
 	"action.route":         {"pilih penerima", "choose recipients"},
 	"action.print_copies":  {"cetak salinan", "print copies"},

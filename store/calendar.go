@@ -38,7 +38,9 @@ func (s Span) String() string {
 	return strings.ReplaceAll(clock(s.Open)+"-"+clock(s.Close), ":", ".")
 }
 
-func (s Span) valid() bool { return s.IsZero() || (s.Open >= 0 && s.Close <= 24*time.Hour && s.Open < s.Close) }
+func (s Span) valid() bool {
+	return s.IsZero() || (s.Open >= 0 && s.Close <= 24*time.Hour && s.Open < s.Close)
+}
 
 // Week holds the office hours of each weekday, indexed by time.Weekday.
 type Week [7]Span

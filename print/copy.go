@@ -20,6 +20,9 @@ type Body struct {
 	Text string
 	// Attachments lists the message's attachments.
 	Attachments []Attachment
+	// LetterNumber is the sender's number as the message gives it ("Nomor
+	// :"), printed while the letter has none registered.
+	LetterNumber string
 }
 
 // Attachment describes one attachment of a message.
@@ -31,8 +34,9 @@ type Attachment struct {
 }
 
 // Copy writes the copy of a letter for one recipient (step 3) as a PDF:
-// who it is for and through which channel, the agenda number when known,
-// the received and due times, the message's headers, its full text wrapped
+// who it is for and through which channel, the agenda number when known
+// and else a blank box to write it in, the letter number (registered, or
+// as the message gives it), the received and due times, the message's headers, its full text wrapped
 // to the page, and its attachments. Every page's footer names the
 // recipient, so loose pages find their way back.
 func Copy(w io.Writer, l *store.Letter, r store.Recipient, body Body, opts Options) error {
@@ -54,21 +58,27 @@ func Copy(w io.Writer, l *store.Letter, r store.Recipient, body Body, opts Optio
 	y = d.title(y, lab.copyTitle, "")
 
 	const lw = 30
-	agenda := s.agenda(l)
+	// Before registration the agenda box is left blank and tall enough to
+	// write the number in by hand.
+	agenda := field{label: lab.serial, value: s.agenda(l), labelW: lw}
 	if l.Agenda.IsZero() {
-		agenda = lab.notRegistered
+		agenda.value, agenda.minH = "", 11
+	}
+	number := l.LetterNumber
+	if number == "" {
+		number = body.LetterNumber
 	}
 	y += d.fieldRow(y, []field{
 		{label: lab.copyRecipient, value: r.Name, labelW: lw, big: true},
 		{label: lab.via, value: s.channel(r.Channel), labelW: 18, w: 55},
 	})
 	y += d.fieldRow(y, []field{
-		{label: lab.serial, value: agenda, labelW: lw},
-		{label: lab.letterNumber, value: orDash(l.LetterNumber), labelW: 18, w: 85},
+		agenda,
+		{label: lab.letterNumber, value: orDash(number), labelW: 18, w: 85},
 	})
 	y += d.fieldRow(y, []field{
 		{label: lab.received, value: s.received(l), labelW: lw},
-		{label: lab.due, value: s.dateTime(s.due(l)), labelW: 18, w: 85},
+		{label: lab.due, value: s.dueTime(l), labelW: 18, w: 85},
 	})
 	y += 4
 

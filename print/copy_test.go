@@ -62,13 +62,35 @@ func TestCopy(t *testing.T) {
 			lang:   "en",
 			r:      testRecipients[0],
 			letter: func(l *store.Letter) { l.Agenda = store.AgendaNumber{} },
-			body:   func(b *Body) { b.Text, b.Attachments = "Short.", nil },
+			body:   func(b *Body) { b.Text, b.Attachments, b.LetterNumber = "Short.", nil, "999/MSG" },
 			want: []string{
-				"COPY OF MESSAGE", "Walikota", "aide", "not registered yet", "Short.",
+				"COPY OF MESSAGE", "Walikota", "aide", "Short.",
 				"Attachments of the message", "none", "24 November 2026 08:14 WIB",
+				// A blank box for the agenda number: its label, then the next box.
+				"Agenda no. Letter no. " + testNumber,
 			},
-			notWant: []string{"0042/2026"},
+			// The registered number wins over the message's.
+			notWant: []string{"0042/2026", "not registered", "999/MSG"},
 			pages:   1,
+		},
+		{
+			name: "the number the message gives, before registration",
+			r:    testRecipients[1],
+			letter: func(l *store.Letter) {
+				l.Agenda, l.LetterNumber, l.RegisteredAt = store.AgendaNumber{}, "", time.Time{}
+			},
+			body:    func(b *Body) { b.Text, b.LetterNumber = "Nomor : 045/77", "045/77" },
+			want:    []string{"No. Agenda No. surat 045/77"},
+			notWant: []string{"belum diagendakan", "No. surat -"},
+			pages:   1,
+		},
+		{
+			name:   "a due time through a year with no holiday list",
+			r:      testRecipients[1],
+			letter: func(l *store.Letter) { l.ReceivedAt = at(2026, time.December, 31, 10, 0) },
+			body:   func(b *Body) { b.Text = "Pendek." },
+			want:   []string{"Batas waktu 4 Januari 2027 10.00 WIB (perkiraan)"},
+			pages:  1,
 		},
 		{
 			name: "empty text, no headers",

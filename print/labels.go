@@ -29,8 +29,8 @@ type labels struct {
 	cardTitle, coverTitle, copyLabel, more string
 
 	// The copy.
-	copyTitle, copyFor, copyRecipient, via, notRegistered string
-	noText, attachmentList, none, printedAlong            string
+	copyTitle, copyFor, copyRecipient, via     string
+	noText, attachmentList, none, printedAlong string
 
 	// The receipt.
 	receiptTitle, courier, recipient, viaChannels, receiverName string
@@ -87,7 +87,7 @@ var labelsID = labels{
 	more:       "… dan %d penerima lain",
 
 	copyTitle: "SALINAN NASKAH BERITA", copyFor: "Salinan untuk %s",
-	copyRecipient: "Untuk", via: "Melalui", notRegistered: "belum diagendakan",
+	copyRecipient: "Untuk", via: "Melalui",
 	noText: "(pesan tanpa teks)", attachmentList: "Lampiran pesan",
 	none: "tidak ada", printedAlong: "dicetak terlampir",
 
@@ -162,7 +162,7 @@ var labelsEN = labels{
 	more:       "… and %d more recipients",
 
 	copyTitle: "COPY OF MESSAGE", copyFor: "Copy for %s",
-	copyRecipient: "For", via: "Via", notRegistered: "not registered yet",
+	copyRecipient: "For", via: "Via",
 	noText: "(message without text)", attachmentList: "Attachments of the message",
 	none: "none", printedAlong: "printed along",
 

@@ -136,6 +136,19 @@ func (s *settings) due(l *store.Letter) time.Time {
 	return l.Timing(s.Calendar, s.now).Due
 }
 
+// dueTime shows when the letter must be done, marked "(perkiraan)" when
+// the clock ran through a year with no holiday list, or "-".
+func (s *settings) dueTime(l *store.Letter) string {
+	if l.ReceivedAt.IsZero() {
+		return "-"
+	}
+	t := l.Timing(s.Calendar, s.now)
+	if t.Estimated {
+		return s.dateTime(t.Due) + " " + s.lab.estimated
+	}
+	return s.dateTime(t.Due)
+}
+
 // date shows a day as "27 November 2026", or "-" for the zero time.
 func (s *settings) date(t time.Time) string {
 	if t.IsZero() {

@@ -63,7 +63,7 @@ func (p *Clerk) Copies(ctx context.Context, l *store.Letter, raw []byte) ([]stri
 		return nil, &store.Error{Code: store.ErrOutOfOrder, Action: store.ActionPrintCopies, Stage: l.Stage}
 	}
 	msg := mail.Read(raw)
-	body, extra := p.Body(msg, raw)
+	body, extra := p.Body(l, msg, raw)
 	var paths []string
 	for _, r := range l.Recipients {
 		name := print.FileName(l, print.KindCopy, r.Name, p.AgendaFormat)
@@ -76,10 +76,18 @@ func (p *Clerk) Copies(ctx context.Context, l *store.Letter, raw []byte) ([]stri
 	return paths, nil
 }
 
-// Body is what a copy shows of the message, and the PDF attachments to
-// print along with it.
-func (p *Clerk) Body(msg *mail.Message, raw []byte) (print.Body, []print.Extra) {
+// Body is what a copy of l shows of the message, and the PDF attachments
+// to print along with it. A letter with no number registered yet shows
+// the number the message gives.
+func (p *Clerk) Body(l *store.Letter, msg *mail.Message, raw []byte) (print.Body, []print.Extra) {
 	body := print.Body{From: msg.From, To: msg.To, Cc: msg.Cc, Date: msg.Date, Subject: msg.Subject, Text: msg.Text}
+	if l.LetterNumber == "" {
+		loc := time.Local
+		if p.Options.Calendar != nil {
+			loc = p.Options.Calendar.Location()
+		}
+		body.LetterNumber = mail.Propose(msg, loc).LetterNumber
+	}
 	var extra []print.Extra
 	for _, a := range msg.Attachments {
 		pdf := p.PrintAttachments && strings.EqualFold(a.Type, "application/pdf")

@@ -84,10 +84,12 @@ func bareCommand(w io.Writer, r *bufio.Reader, tag, cmd string) error {
 }
 
 // benchNoop times, noopRuns times each and in turns, a bare STARTTLS
-// session and the desk's `fetch` with nothing new as a whole process (the
-// built binary, imap:// on loopback, so STARTTLS) on the store at dbPath,
-// and returns the medians.
-func benchNoop(t *testing.T, d *Dovecot, dbPath string) (bare, desk time.Duration) {
+// session in this process, the desk's `fetch` with nothing new as a whole
+// process (the built binary, imap:// on loopback, so STARTTLS) on the store
+// at dbPath, and the bare session as a process of its own, and returns the
+// medians. In turns, so that a slow moment of the machine falls on all
+// three alike.
+func benchNoop(t *testing.T, d *Dovecot, dbPath string) (bare, desk, bareProc time.Duration) {
 	t.Helper()
 	pem, err := os.ReadFile(d.CAFile)
 	if err != nil {
@@ -118,30 +120,62 @@ func benchNoop(t *testing.T, d *Dovecot, dbPath string) (bare, desk time.Duratio
 		}
 		return nil
 	}
-	// One of each first: the binary and its libraries into the page cache,
-	// Dovecot's login processes started.
-	if err := bareSession(d, cfg); err != nil {
-		t.Fatalf("bare session: %v", err)
-	}
-	if err := fetch(); err != nil {
-		t.Fatal(err)
-	}
-	var bares, desks []time.Duration
-	for range noopRuns {
-		start := time.Now()
-		if err := bareSession(d, cfg); err != nil {
-			t.Fatalf("bare session: %v", err)
+	client := buildProgram(t, "bareclient", bareClientSource)
+	addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(d.Port))
+	clientProc := func() error {
+		if out, err := exec.Command(client, addr, d.CAFile, d.User, d.Password).CombinedOutput(); err != nil {
+			return fmt.Errorf("bare client: %v\n%s", err, out)
 		}
-		bares = append(bares, time.Since(start))
-		start = time.Now()
-		if err := fetch(); err != nil {
+		return nil
+	}
+	sides := []func() error{
+		func() error { return bareSession(d, cfg) },
+		fetch,
+		clientProc,
+	}
+	// One of each first: the binaries and their libraries into the page
+	// cache, Dovecot's login processes started.
+	for _, run := range sides {
+		if err := run(); err != nil {
 			t.Fatal(err)
 		}
-		desks = append(desks, time.Since(start))
 	}
-	bare, desk = median(bares), median(desks)
-	noopContext(t, d, desk)
-	return bare, desk
+	times := make([][]time.Duration, len(sides))
+	for i := range noopRuns {
+		for k := range sides {
+			// Each side goes first in a third of the rounds.
+			j := (k + i) % len(sides)
+			start := time.Now()
+			if err := sides[j](); err != nil {
+				t.Fatal(err)
+			}
+			times[j] = append(times[j], time.Since(start))
+		}
+	}
+	return median(times[0]), median(times[1]), median(times[2])
+}
+
+// buildProgram builds the Go program src, a main package of the standard
+// library only, and returns the binary's path.
+func buildProgram(t *testing.T, name, src string) string {
+	t.Helper()
+	sub := filepath.Join(t.TempDir(), name)
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(sub, "go.mod"), []byte("module "+name+"\n\ngo 1.22\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(sub, "main.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(sub, name)
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	cmd.Dir = sub
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build %s: %v\n%s", name, err, out)
+	}
+	return bin
 }
 
 // bareClientSource is bareSession as a program of its own: the least a Go
@@ -210,51 +244,22 @@ func main() {
 }
 `
 
-// noopContext reports, for context and not as the target, what a Go
-// process costs by itself: an empty program, and bareSession as a process
-// of its own, each timed noopRuns times in turns after the comparison.
-// desk is the comparison's median of the desk's fetch.
-func noopContext(t *testing.T, d *Dovecot, desk time.Duration) {
+// emptyProgram times, noopRuns times, a Go program that does nothing, and
+// returns the median: what any Go process costs to start and end here.
+func emptyProgram(t *testing.T) time.Duration {
 	t.Helper()
-	dir := t.TempDir()
-	build := func(name, src string) string {
-		sub := filepath.Join(dir, name)
-		if err := os.MkdirAll(sub, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(sub, "go.mod"), []byte("module "+name+"\n\ngo 1.22\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(sub, "main.go"), []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		bin := filepath.Join(sub, name)
-		cmd := exec.Command("go", "build", "-o", bin, ".")
-		cmd.Dir = sub
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("go build %s: %v\n%s", name, err, out)
-		}
-		return bin
-	}
-	empty := build("empty", "package main\n\nfunc main() {}\n")
-	client := build("bareclient", bareClientSource)
-	addr := net.JoinHostPort("127.0.0.1", strconv.Itoa(d.Port))
-	run := func(bin string, args ...string) time.Duration {
+	empty := buildProgram(t, "empty", "package main\n\nfunc main() {}\n")
+	var times []time.Duration
+	for i := 0; i <= noopRuns; i++ {
 		start := time.Now()
-		if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
-			t.Fatalf("%s: %v\n%s", filepath.Base(bin), err, out)
+		if out, err := exec.Command(empty).CombinedOutput(); err != nil {
+			t.Fatalf("empty program: %v\n%s", err, out)
 		}
-		return time.Since(start)
+		if i > 0 {
+			times = append(times, time.Since(start))
+		}
 	}
-	run(empty)
-	run(client, addr, d.CAFile, d.User, d.Password)
-	var empties, clients []time.Duration
-	for range noopRuns {
-		empties = append(empties, run(empty))
-		clients = append(clients, run(client, addr, d.CAFile, d.User, d.Password))
-	}
-	figures(t, "nothing new, context (not the target): an empty Go program runs in %v; the bare session as a process of its own %v (medians of %d); desk/that = %.2f",
-		roundFig(median(empties)), roundFig(median(clients)), noopRuns, desk.Seconds()/median(clients).Seconds())
+	return median(times)
 }
 
 // median is the middle of ds (the mean of the two middle ones for an even

@@ -10,15 +10,17 @@ import (
 
 // MonthlyReport writes the monthly service report for the month containing
 // month as a PDF: letters received, finished within one working day (count
-// and share), the late ones with their delay and reason, the average time to
-// deliver by channel, and a bar chart of the daily volume.
+// and share over the letters handled through the standard, the others
+// counted apart), a bar chart of the daily volume, the late ones with their
+// delay and reason, the office hours from arrival to each step, the
+// deliveries by destination and by channel, and the signature block.
 func MonthlyReport(w io.Writer, letters []store.Letter, month time.Time, opts Options) error {
 	s, err := opts.settings()
 	if err != nil {
 		return fmt.Errorf("monthly report: %w", err)
 	}
 	f := MonthFigures(letters, month, s.Calendar, s.now)
-	lab := s.lab
+	lab, rl := s.lab, s.rep()
 	period := s.month(f.Month)
 	d, err := newDoc(s, lab.reportTitle+" "+period, false)
 	if err != nil {
@@ -34,23 +36,26 @@ func MonthlyReport(w io.Writer, letters []store.Letter, month time.Time, opts Op
 	y = t.header(y)
 	share := "-"
 	if f.OnTime+f.Late > 0 {
-		share = s.number(f.OnTimeShare*100, 1) + "%"
+		share = s.percentText(f.OnTimeShare)
 	}
 	for _, r := range [][2]string{
 		{lab.standard, lab.oneWorkingDay},
 		{lab.receivedCount, s.count(f.Received)},
 		{lab.classified, s.count(f.Classified)},
 		{lab.setAside, s.count(f.SetAside)},
+		{rl.estimated, s.count(f.Estimated)},
 		{lab.onTime, s.count(f.OnTime)},
-		{lab.onTimeShare, share},
 		{lab.late, s.count(f.Late)},
+		{rl.shareBasis, s.count(f.OnTime + f.Late)},
+		{lab.onTimeShare, share},
 		{lab.pending, s.count(f.Pending)},
 	} {
 		y = t.row(y, r[:])
 	}
+	d.setFont(italic, 8)
+	y = d.paragraph(y+1.5, rl.shareNote)
 	if f.NoHolidays {
-		d.setFont(italic, 8)
-		y = d.paragraph(y+1.5, fmt.Sprintf(lab.noHolidays, f.Month.Year()))
+		y = d.paragraph(y, fmt.Sprintf(lab.noHolidays, f.Month.Year()))
 	}
 
 	y = d.section(y+4, lab.dailyHeading)
@@ -84,20 +89,124 @@ func MonthlyReport(w io.Writer, letters []store.Letter, month time.Time, opts Op
 		y = t.row(y, []string{"", "", lab.noneLate, "", "", "", "", ""})
 	}
 
+	y = d.stepTable(y+4, f)
+	y = d.destinationTable(y+4, f)
+
 	y = d.section(y+4, lab.channelHeading)
 	t = d.newTable([]column{
-		{title: lab.channel, weight: 40},
-		{title: lab.deliveries, weight: 30, align: "R"},
-		{title: lab.averageDays, weight: 30, align: "R"},
+		{title: lab.channel, weight: 28},
+		{title: lab.deliveries, weight: 18, align: "R"},
+		{title: lab.averageDays, weight: 18, align: "R"},
+		{title: rl.averageHours, weight: 18, align: "R"},
+		{title: rl.medianHours, weight: 18, align: "R"},
 	}, 9)
 	y = t.header(y)
 	for _, c := range f.Channels {
-		y = t.row(y, []string{s.channel(c.Channel), s.count(c.Deliveries), s.number(c.AverageDays, 2)})
+		y = t.row(y, []string{s.channel(c.Channel), s.count(c.Deliveries), s.number(c.AverageDays, 2),
+			s.hoursText(c.AverageHours), s.hoursText(c.MedianHours)})
 	}
 	if len(f.Channels) == 0 {
-		t.row(y, []string{lab.noDeliveries, "", ""})
+		y = t.row(y, []string{lab.noDeliveries, "", "", "", ""})
 	}
+	d.signatures(y + 8)
 	return d.finish(w)
+}
+
+// stepTable draws the office hours from arrival to each step and returns
+// the y below it.
+func (d *doc) stepTable(y float64, f Figures) float64 {
+	s, rl := d.s, d.s.rep()
+	y = d.section(y, rl.stepsHeading)
+	t := d.newTable([]column{
+		{title: rl.step, weight: 40},
+		{title: rl.count, weight: 15, align: "R"},
+		{title: rl.medianHours, weight: 20, align: "R"},
+		{title: rl.p90Hours, weight: 25, align: "R"},
+	}, 9)
+	y = t.header(y)
+	for _, st := range f.Steps {
+		median, p90 := "-", "-"
+		if st.Count > 0 {
+			median, p90 = s.hoursText(st.MedianHours), s.hoursText(st.P90Hours)
+		}
+		y = t.row(y, []string{rl.steps[st.Step], s.count(st.Count), median, p90})
+	}
+	return y
+}
+
+// destinationTable draws the deliveries to each recipient and returns the
+// y below it.
+func (d *doc) destinationTable(y float64, f Figures) float64 {
+	s, rl := d.s, d.s.rep()
+	y = d.section(y, rl.destHeading)
+	t := d.newTable([]column{
+		{title: rl.destination, weight: 40},
+		{title: s.lab.deliveries, weight: 16, align: "R"},
+		{title: rl.averageHours, weight: 14, align: "R"},
+		{title: rl.medianHours, weight: 14, align: "R"},
+		{title: rl.lateCopies, weight: 12, align: "R"},
+		{title: rl.onTimeShare, weight: 14, align: "R"},
+	}, 9)
+	y = t.header(y)
+	for _, r := range f.Destinations {
+		avg, median, share := "-", "-", "-"
+		if r.Deliveries > 0 {
+			avg, median = s.hoursText(r.AverageHours), s.hoursText(r.MedianHours)
+		}
+		if r.OnTime+r.Late > 0 {
+			share = s.percentText(r.OnTimeShare)
+		}
+		y = t.row(y, []string{r.Name, s.count(r.Deliveries), avg, median, s.count(r.Late), share})
+	}
+	if len(f.Destinations) == 0 {
+		y = t.row(y, []string{rl.noDestinations, "", "", "", "", ""})
+	}
+	return y
+}
+
+// signatures draws the signature block from y: on the right the place and
+// date and the Kepala Seksi who signs, on the left the Kepala Dinas who
+// acknowledges (Mengetahui), each with a name and NIP or blank lines to
+// write them on.
+func (d *doc) signatures(y float64) {
+	s, rl := d.s, d.s.rep()
+	const gap = 20.0 // room to sign
+	colW := d.width() / 2
+	d.setFont(regular, 10)
+	titles := [2][]string{d.wrap(rl.headTitle, colW-4, 0), d.wrap(rl.signerTitle, colW-4, 0)}
+	titleLines := max(len(titles[0]), len(titles[1]))
+	y = d.ensure(y, float64(titleLines+4)*d.lineH()+gap)
+	place := s.Place
+	if place == "" {
+		place = rl.blankPlace
+	}
+	cols := [2]struct {
+		first, name, nip string
+	}{
+		{rl.acknowledged, s.HeadName, s.HeadNIP},
+		{place + ", " + s.date(s.now), s.SignerName, s.SignerNIP},
+	}
+	for i, c := range cols {
+		x := d.left + float64(i)*colW
+		d.setFont(regular, 10)
+		at := y + d.text(x, y, colW, []string{d.fit(c.first, colW)}, "C")
+		d.text(x, at, colW, titles[i], "C")
+		at += float64(titleLines)*d.lineH() + gap
+		name := d.fit(rl.blankName, colW)
+		if c.name != "" {
+			d.setFont(bold, 10)
+			name = d.fit(c.name, colW-4)
+			w := d.measure(name)
+			d.pdf.Line(x+(colW-w)/2, at+d.lineH()-0.6, x+(colW+w)/2, at+d.lineH()-0.6)
+		}
+		at += d.text(x, at, colW, []string{name}, "C")
+		d.setFont(regular, 10)
+		nip := c.nip
+		if nip == "" {
+			nip = rl.blankNIP
+		}
+		d.text(x, at, colW, []string{d.fit(rl.nip+" "+nip, colW)}, "C")
+	}
 }
 
 // section draws a bold heading, on a new page when too little room is

@@ -28,6 +28,10 @@ const (
 	formExportReport
 	formDirAdd
 	formDirEdit
+	formInitial
+	formRelease
+	formLate
+	formCorrect
 )
 
 // formResult is what a key did to a form.
@@ -66,8 +70,11 @@ type formModel struct {
 	fields []formField
 	focus  int
 	// note is a warning shown above the fields; err what was wrong with
-	// the last attempt to save.
-	note, err string
+	// the last attempt to save; question a y/n question about it (saving
+	// a duplicate) that the form waits for.
+	note, err, question string
+	// duplicate says the operator answered yes: register a duplicate.
+	duplicate bool
 }
 
 func newForm(kind formKind, title string, fields ...formField) formModel {
@@ -158,7 +165,12 @@ func (f formModel) view(st *styles, t *Text, w, h int) string {
 		b.WriteString("\n" + st.dim.Render(truncate(f.fields[f.focus].hint, w)))
 	}
 	if f.err != "" {
-		b.WriteString("\n" + st.errLine.Render(truncate(f.err, w)))
+		for _, l := range wrapLines(f.err, w) {
+			b.WriteString("\n" + st.errLine.Render(l))
+		}
+	}
+	if f.question != "" {
+		b.WriteString("\n" + st.warn.Render(truncate(f.question, w)))
 	}
 	return b.String()
 }

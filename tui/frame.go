@@ -87,14 +87,16 @@ func (m Model) statusLines() []string {
 	t := m.e.t
 	text, style := m.status, m.st.notice
 	switch {
+	case m.quitting:
+		text, style = t.T("quit.waiting", m.busy()), m.st.warn
 	case m.asking:
 		text, style = t.T("quit.ask"), m.st.warn
 	case m.isErr:
 		style = m.st.errLine
 	}
 	var right []string
-	if m.busy > 0 {
-		right = append(right, t.T("status.busy", m.busy))
+	if n := m.busy(); n > 0 {
+		right = append(right, t.T("status.busy", n))
 	}
 	if s := m.intake.short(t); s != "" {
 		right = append(right, s)
@@ -160,6 +162,8 @@ func (m Model) helpMap() helpMap {
 		return k.formHelp()
 	case m.asking:
 		return k.questionHelp()
+	case m.quitting:
+		return k.quittingHelp()
 	}
 	switch m.screen {
 	case screenToday:

@@ -14,13 +14,20 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.ForceQuit):
 		return m, tea.Quit
+	case m.quitting:
+		return m, nil // only ctrl+c, while the last jobs end
 	case m.password != nil:
 		return m.passwordKey(msg)
 	case m.asking:
-		if key.Matches(msg, k.Yes) {
+		m.asking = false
+		if !key.Matches(msg, k.Yes) {
+			return m, nil
+		}
+		if m.busy() == 0 {
 			return m, tea.Quit
 		}
-		m.asking = false
+		// Paper being printed is recorded before the desk ends.
+		m.quitting = true
 		return m, nil
 	case m.showHelp:
 		if key.Matches(msg, k.Help, k.Back, k.Quit) {
@@ -32,7 +39,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if !m.capturing() {
 		switch {
 		case key.Matches(msg, k.Quit):
-			if m.busy > 0 || m.intake.syncing() {
+			if m.busy() > 0 || m.intake.syncing() {
 				m.asking = true
 				return m, nil
 			}

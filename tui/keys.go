@@ -14,6 +14,7 @@ type keyMap struct {
 	// The letter and its steps.
 	Next, Route, Copies, Register, Card, Initial, Assign key.Binding
 	Receipt, Deliver, Archive, SetAside, Undo            key.Binding
+	InitialAt, Release, Late, Correct                    key.Binding
 	PrevFile, NextFile, OpenFile, SaveFile, SaveAll      key.Binding
 	// The agenda book.
 	PrintBook, ExportBook, PrintReport, ExportReport key.Binding
@@ -21,6 +22,7 @@ type keyMap struct {
 	PrevSection, NextSection, Add, Edit, Delete, MoveUp, MoveDown, Channel key.Binding
 	// Forms, pickers and questions.
 	Submit, NextField, PrevField, Cancel, Toggle, ChannelLeft, ChannelRight, Yes, No key.Binding
+	EditTime                                                                         key.Binding
 
 	sectionsDesc string
 }
@@ -64,6 +66,13 @@ func newKeyMap(t *Text) keyMap {
 		Archive:  b(k("A"), "A", "key.archive"),
 		SetAside: b(k("x"), "x", "key.set_aside"),
 		Undo:     b(k("u"), "u", "key.undo"),
+		// The corrections: an initial after the fact, a classification
+		// released, why a letter is late, when it really arrived.
+		InitialAt: b(k("I"), "I", "key.initial_at"),
+		Release:   b(k("R"), "R", "key.release"),
+		Late:      b(k("L"), "L", "key.late"),
+		Correct:   b(k("W"), "W", "key.correct"),
+
 		PrevFile: b(k("["), "[", "key.prev_file"),
 		NextFile: b(k("]"), "]", "key.next_file"),
 		OpenFile: b(k("o"), "o", "key.open_file"),
@@ -93,6 +102,7 @@ func newKeyMap(t *Text) keyMap {
 		ChannelRight: b(k("right", "l"), "→/l", "key.channel_next"),
 		Yes:          b(k("y"), "y", "key.yes"),
 		No:           b(k("n", "esc"), "n", "key.no"),
+		EditTime:     b(k("tab"), "tab", "key.edit_time"),
 
 		sectionsDesc: t.T("key.sections"),
 	}
@@ -151,10 +161,10 @@ func (k *keyMap) letterHelp(next key.Binding) helpMap {
 	return helpMap{
 		short: []key.Binding{next, k.Down, k.Back, k.Help, k.Quit},
 		full: [][]key.Binding{
-			{k.Next, k.Route, k.Copies, k.Register, k.Card, k.Initial},
-			{k.Assign, k.Receipt, k.Deliver, k.Archive, k.SetAside, k.Undo},
+			{k.Next, k.Route, k.Copies, k.Register, k.Card, k.Initial, k.InitialAt},
+			{k.Assign, k.Receipt, k.Deliver, k.Archive, k.SetAside, k.Undo, k.Release},
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-			{k.PrevFile, k.NextFile, k.OpenFile, k.SaveFile, k.SaveAll},
+			{k.Late, k.Correct, k.PrevFile, k.NextFile, k.OpenFile, k.SaveFile, k.SaveAll},
 			k.global(),
 		},
 	}
@@ -176,7 +186,7 @@ func (k *keyMap) formHelp() helpMap {
 	}
 }
 
-func (k *keyMap) pickerHelp(multi, channels bool) helpMap {
+func (k *keyMap) pickerHelp(multi, channels, timed bool) helpMap {
 	keys := []key.Binding{k.Submit, k.Down}
 	if multi {
 		keys = append(keys, k.Toggle)
@@ -184,8 +194,16 @@ func (k *keyMap) pickerHelp(multi, channels bool) helpMap {
 	if channels {
 		keys = append(keys, k.ChannelRight)
 	}
+	if timed {
+		keys = append(keys, k.EditTime)
+	}
 	keys = append(keys, k.Search, k.Cancel)
 	return helpMap{short: keys, full: [][]key.Binding{append([]key.Binding{k.Up}, keys...)}}
+}
+
+// quittingHelp is what works while the desk waits for its last jobs.
+func (k *keyMap) quittingHelp() helpMap {
+	return helpMap{short: []key.Binding{k.ForceQuit}, full: [][]key.Binding{{k.ForceQuit}}}
 }
 
 func (k *keyMap) questionHelp() helpMap {

@@ -22,6 +22,7 @@ type letterMsg struct {
 	msg  *mail.Message
 	prop mail.Proposal
 	dir  *store.Directory
+	late bool
 }
 
 // letterModel is the Letter screen: the message, safely shown, and its
@@ -33,6 +34,8 @@ type letterModel struct {
 	prop  mail.Proposal
 	dir   *store.Directory
 	ready bool
+	// late says the letter is overdue and its reason may be recorded.
+	late bool
 
 	lines  []string // the body, wrapped to wrapW
 	wrapW  int
@@ -74,7 +77,8 @@ func (m letterModel) load(e *env, id uint64) tea.Cmd {
 		}
 		msg := mail.Read(raw)
 		cleanLetter(l)
-		return letterMsg{l: l, done: standing(evs), msg: msg, prop: mail.Propose(msg, db.Calendar().Location()), dir: dir}
+		return letterMsg{l: l, done: standing(evs), msg: msg, prop: mail.Propose(msg, db.Calendar().Location()), dir: dir,
+			late: lateUnexplained(e, l, db.Now())}
 	})
 }
 
@@ -104,6 +108,7 @@ func (m letterModel) loaded(e *env, msg letterMsg) letterModel {
 		return m
 	}
 	m.l, m.done, m.msg, m.prop, m.dir, m.ready = msg.l, msg.done, msg.msg, msg.prop, msg.dir, true
+	m.late = msg.late
 	m.file = min(m.file, max(len(m.msg.Attachments)-1, 0))
 	m.wrapW = 0
 	m.rewrap(e)
@@ -145,7 +150,7 @@ func (m *letterModel) rewrap(e *env) {
 }
 
 // bodyRows is how many lines of the body show under the info block.
-func (m *letterModel) bodyRows() int { return max(m.h-len(m.info(nil, nil, time.Time{}, 0))-1, 1) }
+func (m *letterModel) bodyRows() int { return max(m.h-m.infoLines()-1, 1) }
 
 // update takes a key on the Letter screen; back is true when esc leaves it.
 func (m letterModel) update(e *env, msg tea.KeyPressMsg) (letterModel, tea.Cmd, bool) {
@@ -196,16 +201,45 @@ func (m *letterModel) pickFile(d int) {
 	m.file = (m.file + d + n) % n
 }
 
+// infoLines is how many lines info draws.
+func (m *letterModel) infoLines() int {
+	n := 1 + len(m.facts(nil))
+	if m.msg != nil && len(m.msg.Attachments) > 0 {
+		n++
+	}
+	return n + len(m.banners(nil))
+}
+
+// facts are the labelled rows under the letter's heading: who, what, when
+// it arrived (marked when estimated), and, once recorded, why it is late
+// and which letter it duplicates.
+func (m *letterModel) facts(e *env) [][2]string {
+	l := m.l
+	received, format := "", store.DefaultAgendaFormat
+	if e != nil {
+		received = e.t.DateTime(l.ReceivedAt.In(e.db.Calendar().Location()))
+		format = e.agendaFormat
+	}
+	if l.ReceivedEstimated {
+		received += " " + tr(e, "letter.estimated")
+	}
+	rows := [][2]string{
+		{tr(e, "hdr.from"), l.From},
+		{tr(e, "hdr.subject"), l.Subject},
+		{tr(e, "hdr.received"), received},
+	}
+	if l.LateReason != "" {
+		rows = append(rows, [2]string{tr(e, "hdr.late_reason"), l.LateReason})
+	}
+	if !l.DuplicateOf.IsZero() {
+		rows = append(rows, [2]string{tr(e, "hdr.duplicate"), tr(e, "letter.duplicate_of", l.DuplicateOf.Format(format))})
+	}
+	return rows
+}
+
 // info is the block above the body: who, what, when, the clock, the
 // attachments, and any warning.
 func (m *letterModel) info(e *env, st *styles, now time.Time, w int) []string {
-	if e == nil {
-		n := 4
-		if m.msg != nil && len(m.msg.Attachments) > 0 {
-			n++
-		}
-		return make([]string, n+len(m.banners(nil)))
-	}
 	t, l := e.t, m.l
 	loc := e.db.Calendar().Location()
 	row := func(label, value string) string {
@@ -225,11 +259,9 @@ func (m *letterModel) info(e *env, st *styles, now time.Time, w int) []string {
 	if late {
 		clockStyle = st.overdue
 	}
-	lines := []string{
-		st.heading.Render(head) + "  " + clockStyle.Render(truncate(clock, max(w-len(head)-3, 1))),
-		row(t.T("hdr.from"), l.From),
-		row(t.T("hdr.subject"), l.Subject),
-		row(t.T("hdr.received"), t.DateTime(l.ReceivedAt.In(loc))),
+	lines := []string{st.heading.Render(head) + "  " + clockStyle.Render(truncate(clock, max(w-len(head)-3, 1)))}
+	for _, f := range m.facts(e) {
+		lines = append(lines, row(f[0], f[1]))
 	}
 	if m.msg != nil && len(m.msg.Attachments) > 0 {
 		var parts []string
@@ -273,6 +305,9 @@ func (m *letterModel) banners(e *env) []banner {
 		out = append(out, banner{text: tr(e, "letter.classified", string(class)), stop: true})
 	case class == store.ClassRestricted && m.l.Agenda.IsZero():
 		out = append(out, banner{text: tr(e, "letter.restricted")})
+	}
+	if m.late {
+		out = append(out, banner{text: tr(e, "late.offer")})
 	}
 	if m.l.ParseProblem != "" {
 		out = append(out, banner{text: tr(e, "letter.parse_problem")})

@@ -196,7 +196,7 @@ func TestCatalogue(t *testing.T) {
 	files, _ := filepath.Glob("*.go")
 	main, _ := filepath.Glob("../*.go") // the command line speaks from the same catalogue
 	files = append(files, main...)
-	literal := regexp.MustCompile(`"((?:app|warn|tab|help|quit|status|col|left|today|list|search|agenda|intake|hdr|letter|step|err|key|picker|route|assign|register|deliver|archive|setaside|undo|form|report|password|done|dir|settings)\.[a-z_]+)"`)
+	literal := regexp.MustCompile(`"((?:app|warn|tab|help|quit|status|col|left|today|list|search|agenda|intake|hdr|letter|step|err|key|picker|route|assign|register|deliver|archive|setaside|undo|form|report|password|done|dir|settings|initial|classify|late|correct)\.[a-z_]+)"`)
 	verbs := regexp.MustCompile(`%[-0-9.]*[a-z%]`)
 	seen := 0
 	for _, f := range files {

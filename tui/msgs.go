@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"runtime/debug"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -21,12 +22,6 @@ type (
 	noticeMsg struct{ text string }
 	// tickMsg moves the clock, so that time left and overdue marks stay true.
 	tickMsg time.Time
-	// changedMsg says the store changed (a step, new mail): every loaded
-	// view is stale. letter is the letter that changed, when one did.
-	changedMsg struct {
-		letter *store.Letter
-		note   string
-	}
 	// intakeMsg is one event of the mailbox watcher; ok is false when the
 	// watcher's channel closed.
 	intakeMsg struct {
@@ -35,12 +30,14 @@ type (
 	}
 	// promptMsg asks the operator for the mailbox password.
 	promptMsg struct{ req promptRequest }
-	// busyMsg counts a job (a step, a print, an export) started; its
-	// jobMsg ends it. Quitting asks first while a job runs.
-	busyMsg int
-	// jobMsg is the result of a job: the letter it changed, whether the
+	// busyMsg says job id (a step, a print, an export) started; the
+	// jobMsg of the same id ends it. tea.Batch may deliver the two in
+	// either order. Quitting asks first while a job runs.
+	busyMsg struct{ id uint64 }
+	// jobMsg is the result of job id: the letter it changed, whether the
 	// store changed at all, a sentence for the status line, or the error.
 	jobMsg struct {
+		id      uint64
 		letter  *store.Letter
 		changed bool
 		note    string
@@ -48,18 +45,25 @@ type (
 	}
 )
 
-// job runs f as a job: quitting asks first until it ends, and a panic in
-// it ends it with an error.
+// jobIDs numbers the jobs, so that a job's start and end pair up
+// whichever arrives first.
+var jobIDs atomic.Uint64
+
+// job runs f as a job: quitting waits until it ends, and a panic in it
+// ends it with an error.
 func job(f func() jobMsg) tea.Cmd {
+	id := jobIDs.Add(1)
 	return tea.Batch(
-		func() tea.Msg { return busyMsg(1) },
+		func() tea.Msg { return busyMsg{id} },
 		func() (msg tea.Msg) {
 			defer func() {
 				if r := recover(); r != nil {
-					msg = jobMsg{err: &panicError{value: r, stack: debug.Stack()}}
+					msg = jobMsg{id: id, err: &panicError{value: r, stack: debug.Stack()}}
 				}
 			}()
-			return f()
+			done := f()
+			done.id = id
+			return done
 		},
 	)
 }
@@ -134,7 +138,7 @@ func waitIntake(ch <-chan mail.Event) tea.Cmd {
 func cleanLetter(l *store.Letter) {
 	for _, f := range []*string{&l.From, &l.Subject, &l.Origin, &l.Summary, &l.LetterNumber,
 		&l.Attachments, &l.ClassCode, &l.Index, &l.Remarks, &l.ParseProblem, &l.MessageID,
-		&l.Courier, &l.ArchiveLocation, &l.SetAsideReason, &l.Examiner} {
+		&l.Courier, &l.ArchiveLocation, &l.SetAsideReason, &l.Examiner, &l.LateReason} {
 		*f = mail.SanitizeLine(*f)
 	}
 	for i := range l.Recipients {

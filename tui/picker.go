@@ -2,10 +2,12 @@ package tui
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"sanapati-desk/store"
 )
@@ -33,6 +35,11 @@ type pickerModel struct {
 	top       int
 	shown     []int
 	err       string
+
+	// at is the time the step is recorded at, for a picker that takes
+	// one (the courier's); tab moves the keyboard to it and back.
+	at   *formField
+	onAt bool
 }
 
 func newPicker(t *Text, kind formKind, title string, items []pickItem) pickerModel {
@@ -85,8 +92,54 @@ func (p pickerModel) choice() (pickItem, bool) {
 	return pickItem{}, false
 }
 
+// withTime gives the picker a time field, filled with now.
+func (p *pickerModel) withTime(e *env, label string) {
+	f := atField(e, label)
+	f.input = newInput("")
+	f.input.CharLimit = 40
+	f.input.SetValue(f.value)
+	f.input.CursorEnd()
+	p.at = &f
+}
+
+// when is the picker's time: the zero time (now) when its field was left
+// as it was filled.
+func (p pickerModel) when(loc *time.Location) (time.Time, error) {
+	if p.at == nil {
+		return time.Time{}, nil
+	}
+	return fieldTime(*p.at, loc)
+}
+
+// focusAt moves the keyboard to the time field (on) or back to the list.
+func (p *pickerModel) focusAt(on bool) {
+	p.onAt = on
+	if on {
+		p.filtering = false
+		p.filter.Blur()
+		p.at.input.Focus()
+	} else {
+		p.at.input.Blur()
+	}
+}
+
 func (p pickerModel) update(e *env, msg tea.KeyPressMsg, rows int) (pickerModel, formResult) {
 	k := &e.keys
+	if p.at != nil && key.Matches(msg, k.EditTime, k.PrevField) && msg.String() != "up" && msg.String() != "down" {
+		p.focusAt(!p.onAt)
+		return p, formKeep
+	}
+	if p.onAt {
+		switch {
+		case key.Matches(msg, k.Submit):
+			return p, formSubmit
+		case key.Matches(msg, k.Cancel):
+			return p, formCancel
+		}
+		p.at.input, _ = p.at.input.Update(msg)
+		p.err = ""
+		return p, formKeep
+	}
 	if p.filtering {
 		switch {
 		case key.Matches(msg, k.Submit):
@@ -153,6 +206,10 @@ func (p pickerModel) move(msg tea.KeyPressMsg, rows int) pickerModel {
 }
 
 func (p *pickerModel) paste(msg tea.PasteMsg) {
+	if p.onAt {
+		p.at.input, _ = p.at.input.Update(msg)
+		return
+	}
 	if p.filtering {
 		p.filter, _ = p.filter.Update(msg)
 		p.refilter()
@@ -173,8 +230,13 @@ func cycleChannel(c store.Channel, forward bool) store.Channel {
 	return store.Channels[0]
 }
 
-// pickerRows is how many items a picker shows in h lines.
-func pickerRows(h int) int { return max(h-5, 1) }
+// rows is how many items the picker shows in h lines.
+func (p *pickerModel) rows(h int) int {
+	if p.at != nil {
+		h -= 2
+	}
+	return max(h-5, 1)
+}
 
 func (p pickerModel) view(st *styles, t *Text, w, h int) string {
 	var b strings.Builder
@@ -191,7 +253,7 @@ func (p pickerModel) view(st *styles, t *Text, w, h int) string {
 	} else {
 		b.WriteString(st.dim.Render(truncate(t.T("picker.hint"), w)) + "\n")
 	}
-	rows := pickerRows(h)
+	rows := p.rows(h)
 	top := followTop(p.top, p.cursor, rows)
 	chW := 0
 	if p.channels {
@@ -231,8 +293,22 @@ func (p pickerModel) view(st *styles, t *Text, w, h int) string {
 		}
 		b.WriteString(st.dim.Render(truncate(msg, w)) + "\n")
 	}
+	if p.at != nil {
+		label, in := st.label.Render(p.at.label), p.at.input
+		if p.onAt {
+			label = st.key.Render("› " + p.at.label)
+		}
+		in.SetStyles(st.input)
+		in.SetWidth(max(w-lipgloss.Width(label)-3, 8))
+		b.WriteString("\n" + label + "  " + in.View() + "\n")
+		b.WriteString(st.dim.Render(truncate(p.at.hint, w)) + "\n")
+	}
 	if p.err != "" {
-		b.WriteString(st.errLine.Render(truncate(p.err, w)))
+		lines := wrapLines(p.err, w)
+		for i := range lines {
+			lines[i] = st.errLine.Render(lines[i])
+		}
+		b.WriteString(strings.Join(lines, "\n"))
 	}
 	return b.String()
 }

@@ -82,32 +82,66 @@ func TestPanicInCommand(t *testing.T) {
 	h.contains("Terjadi kesalahan internal (boom).")
 	h.run(job(func() jobMsg { panic("again") }))
 	h.contains("Terjadi kesalahan internal (again).")
-	if h.m.busy != 0 {
-		t.Errorf("busy = %d after the failed job", h.m.busy)
+	if n := h.m.busy(); n != 0 {
+		t.Errorf("busy = %d after the failed job", n)
 	}
 }
 
-// TestQuitAsksWhileBusy asks before quitting while a job runs.
+// TestQuitAsksWhileBusy asks before quitting while a job runs, and
+// then waits for it to end.
 func TestQuitAsksWhileBusy(t *testing.T) {
 	h := newHarness(t, 100, 30, nil)
-	h.m.busy = 1
+	h.send(busyMsg{id: 99})
 	h.press("q")
 	if h.quit {
 		t.Fatal("q quit while a job ran")
 	}
-	h.contains("Keluar juga? y/n")
+	h.contains("Keluar setelah selesai?")
 	h.press("n")
-	if h.quit || h.m.asking {
+	if h.quit || h.m.asking || h.m.quitting {
 		t.Fatal("n did not cancel the question")
 	}
 	h.press("q", "y")
+	if h.quit {
+		t.Fatal("y quit before the job ended")
+	}
+	h.contains("Menunggu 1 pekerjaan selesai dan dicatat, lalu keluar")
+	h.press("q", "esc", "x")
+	if h.quit || !h.m.quitting {
+		t.Fatal("a key other than ctrl+c changed the quitting desk")
+	}
+	h.send(jobMsg{id: 99, note: "done"})
 	if !h.quit {
-		t.Fatal("y did not quit")
+		t.Fatal("the desk did not quit once its job ended")
 	}
 	h2 := newHarness(t, 100, 30, nil)
 	h2.press("q")
 	if !h2.quit {
 		t.Fatal("q did not quit an idle desk")
+	}
+}
+
+// TestBusyEitherOrder counts a job right whichever of its start and its
+// end tea.Batch delivers first: a job that ended before its start arrived
+// does not hide another one that still runs.
+func TestBusyEitherOrder(t *testing.T) {
+	h := newHarness(t, 100, 30, nil)
+	h.send(busyMsg{id: 1})
+	h.send(jobMsg{id: 2})
+	if n := h.m.busy(); n != 1 {
+		t.Fatalf("job 1 runs, job 2 ended before its start: busy = %d, want 1", n)
+	}
+	h.press("q", "y")
+	if h.quit {
+		t.Fatal("the desk quit while job 1 ran")
+	}
+	h.send(busyMsg{id: 2})
+	if n := h.m.busy(); n != 1 || h.quit {
+		t.Fatalf("job 2's late start: busy = %d, quit = %v", n, h.quit)
+	}
+	h.send(jobMsg{id: 1})
+	if n := h.m.busy(); n != 0 || len(h.m.jobs) != 0 || !h.quit {
+		t.Fatalf("both ended: busy = %d, jobs = %v, quit = %v", n, h.m.jobs, h.quit)
 	}
 }
 

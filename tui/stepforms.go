@@ -114,6 +114,7 @@ func (m *letterModel) openAssign(e *env) {
 	}
 	p := newPicker(e.t, formAssign, e.t.T("assign.title", m.l.ID), items)
 	p.allowNew = true
+	p.withTime(e, e.t.T("assign.at"))
 	if len(items) == 0 {
 		p.filtering = true
 		p.filter.Focus()
@@ -138,10 +139,9 @@ func (m *letterModel) openDeliver(e *env) {
 
 func (m *letterModel) openDeliverForm(e *env, r store.Recipient) {
 	t := e.t
-	now := e.db.Now().In(e.db.Calendar().Location())
 	f := newForm(formDeliver, t.T("deliver.title", r.Name),
 		formField{label: t.T("deliver.by"), hint: t.T("deliver.by_hint")},
-		formField{label: t.T("deliver.at"), value: now.Format("02-01-2006 15.04"), hint: t.T("deliver.at_hint")},
+		atField(e, t.T("deliver.at")),
 		formField{label: t.T("deliver.via"), value: string(r.Channel), hint: t.T("deliver.via_hint")},
 	)
 	m.form, m.picker, m.deliverTo = &f, nil, r
@@ -151,7 +151,8 @@ func (m *letterModel) openArchive(e *env) {
 	t := e.t
 	now := e.db.Now().In(e.db.Calendar().Location())
 	f := newForm(formArchive, t.T("archive.title", m.l.ID),
-		formField{label: t.T("archive.location"), value: t.T("archive.default", now.Year(), int(now.Month()), m.l.Agenda.Format(e.agendaFormat)), hint: t.T("archive.hint")})
+		formField{label: t.T("archive.location"), value: t.T("archive.default", now.Year(), int(now.Month()), m.l.Agenda.Format(e.agendaFormat)), hint: t.T("archive.hint")},
+		atField(e, t.T("archive.at")))
 	m.form = &f
 }
 
@@ -177,7 +178,7 @@ func (m letterModel) pickerKey(e *env, msg tea.KeyPressMsg) (letterModel, tea.Cm
 	if m.busy {
 		return m, nil, false
 	}
-	p, res := m.picker.update(e, msg, pickerRows(m.h))
+	p, res := m.picker.update(e, msg, m.picker.rows(m.h))
 	m.picker = &p
 	switch res {
 	case formCancel:
@@ -209,8 +210,13 @@ func (m *letterModel) submitPicker(e *env) tea.Cmd {
 			m.picker.err = t.T("assign.none")
 			return nil
 		}
+		at, err := m.picker.when(db.Calendar().Location())
+		if err != nil {
+			m.picker.err = t.T("form.bad_time")
+			return nil
+		}
 		m.busy = true
-		return stepJob(func() (*store.Letter, error) { return db.Assign(id, c.name, time.Time{}) },
+		return stepJob(func() (*store.Letter, error) { return db.Assign(id, c.name, at) },
 			func(l *store.Letter) string { return t.T("done.assign", l.Courier) })
 	case formDeliverTo:
 		if c, ok := m.picker.choice(); ok {
@@ -223,6 +229,9 @@ func (m *letterModel) submitPicker(e *env) tea.Cmd {
 func (m letterModel) formKey(e *env, msg tea.KeyPressMsg) (letterModel, tea.Cmd, bool) {
 	if m.busy {
 		return m, nil, false
+	}
+	if m.form.question != "" {
+		return m.answer(e, msg)
 	}
 	f, res := m.form.update(e, msg)
 	m.form = &f
@@ -247,13 +256,19 @@ func (m *letterModel) submitForm(e *env) tea.Cmd {
 			f.err = t.T("register.bad", err.Error())
 			return nil
 		}
+		r.Duplicate = f.duplicate
 		do = func() (*store.Letter, error) { return db.Register(id, r) }
-		note = func(l *store.Letter) string { return t.T("done.register", l.Agenda.Format(e.agendaFormat)) }
+		note = func(l *store.Letter) string {
+			if !l.DuplicateOf.IsZero() {
+				return t.T("done.register_duplicate", l.Agenda.Format(e.agendaFormat), l.DuplicateOf.Format(e.agendaFormat))
+			}
+			return t.T("done.register", l.Agenda.Format(e.agendaFormat))
+		}
 	case formDeliver:
 		to, by := m.deliverTo, f.value(0)
-		at, err := time.ParseInLocation("02-01-2006 15.04", strings.ReplaceAll(f.value(1), ":", "."), loc)
+		at, err := fieldTime(f.fields[1], loc)
 		if err != nil {
-			f.err = t.T("deliver.bad_time")
+			f.err = t.T("form.bad_time")
 			return nil
 		}
 		via, err := store.ParseChannel(f.value(2))
@@ -265,8 +280,18 @@ func (m *letterModel) submitForm(e *env) tea.Cmd {
 		note = func(*store.Letter) string { return t.T("done.deliver", to.Name, by) }
 	case formArchive:
 		where := f.value(0)
-		do = func() (*store.Letter, error) { return db.Archive(id, where, time.Time{}) }
-		note = func(*store.Letter) string { return t.T("done.archive", where) }
+		at, err := fieldTime(f.fields[1], loc)
+		if err != nil {
+			f.err = t.T("form.bad_time")
+			return nil
+		}
+		do = func() (*store.Letter, error) { return db.Archive(id, where, at) }
+		note = func(l *store.Letter) string {
+			if lateUnexplained(e, l, db.Now()) {
+				return t.T("done.archive", where) + " " + t.T("late.offer")
+			}
+			return t.T("done.archive", where)
+		}
 	case formSetAside:
 		why := f.value(0)
 		do = func() (*store.Letter, error) { return db.SetAside(id, why) }
@@ -276,7 +301,10 @@ func (m *letterModel) submitForm(e *env) tea.Cmd {
 		do = func() (*store.Letter, error) { return db.Undo(id, why) }
 		note = func(l *store.Letter) string { return t.T("done.undo", t.Stage(l.Stage)) }
 	default:
-		return nil
+		var ok bool
+		if do, note, ok = m.submitAmend(e); !ok || do == nil {
+			return nil
+		}
 	}
 	m.busy = true
 	return stepJob(do, note)

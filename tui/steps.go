@@ -149,6 +149,9 @@ func (m *letterModel) stepPanel(e *env, st *styles, w, h int) string {
 	default:
 		lines = append(lines, st.dim.Render(truncate(t.T("letter.journey_done"), w)))
 	}
+	if cp := *m.l; !m.busy && cp.Classify(store.ClassOrdinary, "-") == nil {
+		lines = append(lines, st.stepNext.Render(truncate(k.Release.Help().Key+" › "+t.Action(store.ActionClassify), w)))
+	}
 	lines = append(lines, m.peopleLines(e, st, w)...)
 	return strings.Join(lines, "\n")
 }
@@ -210,6 +213,14 @@ func (m letterModel) stepKey(e *env, msg tea.KeyPressMsg) (letterModel, tea.Cmd,
 		a = store.ActionSetAside
 	case key.Matches(msg, k.Undo):
 		a = store.ActionUndo
+	case key.Matches(msg, k.InitialAt):
+		a = actionInitialAt
+	case key.Matches(msg, k.Release):
+		a = store.ActionClassify
+	case key.Matches(msg, k.Late):
+		a = store.ActionLate
+	case key.Matches(msg, k.Correct):
+		a = store.ActionCorrect
 	default:
 		return m, nil, false
 	}
@@ -253,6 +264,9 @@ func (m *letterModel) begin(e *env, a store.Action) tea.Cmd {
 		m.openUndo(e)
 		return nil
 	}
+	if cmd, ok := m.beginAmend(e, a); ok {
+		return cmd
+	}
 	if err := l.Check(a); err != nil {
 		return failNow(err)
 	}
@@ -283,16 +297,20 @@ func (m *letterModel) begin(e *env, a store.Action) tea.Cmd {
 }
 
 // finished ends the step in flight: its form closes on success, or shows
-// what went wrong.
-func (m *letterModel) finished(problem string) {
+// what went wrong; a registration refused as a duplicate asks whether to
+// register it as one.
+func (m *letterModel) finished(e *env, err error) {
 	m.busy = false
 	switch {
-	case problem == "":
+	case err == nil:
 		m.form, m.picker = nil, nil
 	case m.form != nil:
-		m.form.err = problem
+		m.form.err = e.t.Sentence(err)
+		if m.form.kind == formRegister && store.Code(err) == store.ErrDuplicate {
+			m.form.question = e.t.T("register.duplicate_ask")
+		}
 	case m.picker != nil:
-		m.picker.err = problem
+		m.picker.err = e.t.Sentence(err)
 	}
 }
 
@@ -301,7 +319,9 @@ func (m letterModel) helpMap(e *env) helpMap {
 	k := &e.keys
 	switch {
 	case m.picker != nil:
-		return k.pickerHelp(m.picker.multi, m.picker.channels)
+		return k.pickerHelp(m.picker.multi, m.picker.channels, m.picker.at != nil)
+	case m.form != nil && m.form.question != "":
+		return k.questionHelp()
 	case m.form != nil:
 		return k.formHelp()
 	}

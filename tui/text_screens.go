@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -24,7 +25,9 @@ var screenMessages = map[string][2]string{
 	"letter.tab":    {"Naskah #%d", "Letter #%d"},
 	"help.title":    {"Tombol di layar ini", "Keys on this screen"},
 	"help.close":    {"Tekan ? atau esc untuk menutup bantuan.", "Press ? or esc to close the help."},
-	"quit.ask":      {"Masih ada pekerjaan berjalan (cetak atau sinkronisasi). Keluar juga? y/n", "Work is still running (printing or syncing). Quit anyway? y/n"},
+	"quit.ask":      {"Masih ada pekerjaan berjalan (cetak atau sinkronisasi). Keluar setelah selesai? y/n", "Work is still running (printing or syncing). Quit once it is done? y/n"},
+	"quit.waiting":  {"Menunggu %d pekerjaan selesai dan dicatat, lalu keluar… (ctrl+c: keluar segera, langkahnya tidak dicatat)", "Waiting for %d job(s) to finish and be recorded, then quitting… (ctrl+c: quit now, the step is not recorded)"},
+	"quit.failed":   {"%s Langkahnya tidak dicatat; desk tetap terbuka. Tekan q untuk keluar.", "%s The step was not recorded; the desk stays open. Press q to quit."},
 	"status.busy":   {"%d pekerjaan berjalan", "%d job(s) running"},
 
 	"col.received": {"Diterima", "Received"},
@@ -112,6 +115,10 @@ var screenMessages = map[string][2]string{
 	"hdr.subject":          {"Perihal", "Subject"},
 	"hdr.received":         {"Diterima", "Received"},
 	"hdr.files":            {"Lampiran", "Files"},
+	"hdr.late_reason":      {"Lambat", "Late"},
+	"hdr.duplicate":        {"Duplikat", "Duplicate"},
+	"letter.estimated":     {"(perkiraan)", "(estimated)"},
+	"letter.duplicate_of":  {"dari %s", "of %s"},
 	"letter.due":           {"%s · batas %s", "%s · due %s"},
 	"letter.left":          {"sisa %s", "%s left"},
 	"letter.problem":       {"Tidak terbaca", "Unreadable"},
@@ -169,6 +176,8 @@ func (t *Text) Sentence(err error) string {
 		ce *store.Error
 	)
 	switch {
+	case errors.Is(err, context.Canceled):
+		return t.T("err.cancelled")
 	case errors.As(err, &pe):
 		return t.T("err.panic", pe.value)
 	case errors.As(err, &se):

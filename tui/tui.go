@@ -99,9 +99,14 @@ type Model struct {
 	help     help.Model
 	showHelp bool
 	asking   bool // "quit while a print or sync runs?"
+	// quitting is true once the operator said yes: the desk ends when the
+	// last job has recorded its step.
+	quitting bool
 	status   string
 	isErr    bool
-	busy     int
+	// jobs holds +1 for a job started and not yet ended, -1 for one whose
+	// end came before its start: see track.
+	jobs     map[uint64]int
 	intake   intakeState
 	password *formModel
 	pwReq    promptRequest
@@ -162,7 +167,7 @@ func New(cfg Config) Model {
 }
 
 func newModel(e *env) Model {
-	m := Model{e: e, st: newStyles(true, e.noColor), w: 80, h: 24, now: e.db.Now(), help: help.New()}
+	m := Model{e: e, st: newStyles(true, e.noColor), w: 80, h: 24, now: e.db.Now(), help: help.New(), jobs: map[uint64]int{}}
 	m.help.Styles = m.st.help
 	m.today = newToday()
 	m.inbox = newInbox(e)
@@ -204,7 +209,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case noticeMsg:
 		m.setNotice(msg.text)
 	case busyMsg:
-		m.busy += int(msg)
+		m.track(msg.id, 1)
 	case jobMsg:
 		return m.jobDone(msg)
 	case intakeMsg:
@@ -272,15 +277,46 @@ func (m *Model) setError(err error) {
 
 func (m *Model) setNotice(s string) { m.status, m.isErr = s, false }
 
-// jobDone takes the result of a step, a print or an export.
+// track counts job id as started (d = 1) or ended (d = -1): each id
+// comes once each way, in either order, and is forgotten after both.
+func (m *Model) track(id uint64, d int) {
+	if m.jobs[id] += d; m.jobs[id] == 0 {
+		delete(m.jobs, id)
+	}
+}
+
+// busy is the number of jobs running.
+func (m *Model) busy() int {
+	n := 0
+	for _, v := range m.jobs {
+		if v > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// jobDone takes the result of a step, a print or an export. While the
+// desk is quitting, the last job to end quits it; a failed one stops the
+// quitting and says that its step was not recorded.
 func (m Model) jobDone(msg jobMsg) (tea.Model, tea.Cmd) {
-	m.busy--
+	m.track(msg.id, -1)
 	if msg.err != nil {
 		m.setError(msg.err)
-		m.letter.finished(m.status)
+		m.letter.finished(m.e, msg.err)
+		if m.quitting {
+			m.quitting = false
+			m.status = m.e.t.T("quit.failed", m.status)
+		}
 		return m, nil
 	}
-	m.letter.finished("")
+	m.letter.finished(m.e, nil)
+	if m.quitting {
+		if m.busy() == 0 {
+			return m, tea.Quit
+		}
+		return m, nil
+	}
 	if msg.note != "" {
 		m.setNotice(msg.note)
 	}

@@ -18,6 +18,7 @@ func TestReceipt(t *testing.T) {
 		letter  func(*store.Letter)
 		want    []string
 		notWant []string
+		proofs  int // rows with a line for the proof of sending
 	}{
 		{
 			name: "assigned, one receipt back",
@@ -28,15 +29,21 @@ func TestReceipt(t *testing.T) {
 			},
 			want: []string{
 				"TANDA TERIMA NASKAH BERITA", "Slamet Riyadi", "Melalui (ajudan/caraka/faks/aplikasi)",
-				"Nama penerima", "Tanggal, jam", "Paraf", "ajudan", "caraka", "faks",
+				"Nama penerima", "Tanggal, jam", "Paraf / bukti kirim", "Keterangan", "ajudan", "caraka", "faks",
 				"Ajudan Sekda", "24-11-2026 09.30",
+				"Camat Pekalongan Utara faks Bukti kirim (laporan faks): ____",
+				"Caraka yang mengantar ( Slamet Riyadi )",
 			},
+			proofs: 1,
 		},
 		{
 			name:   "English, no courier yet",
 			lang:   "en",
 			letter: func(l *store.Letter) { l.Recipients[0].Channel = store.ChannelOnline },
-			want:   []string{"RECEIPT FOR MESSAGE COPIES", "Courier", "online app", "Received by", "Initials"},
+			want: []string{"RECEIPT FOR MESSAGE COPIES", "Courier", "online app", "Received by", "Initials / proof of sending",
+				"Remarks", "Walikota online app Proof of sending (application reference): ____",
+				"Proof of sending (fax report):", "Courier who delivered"},
+			proofs: 2,
 		},
 	}
 	for _, tt := range tests {
@@ -58,6 +65,13 @@ func TestReceipt(t *testing.T) {
 				if !contains(text, w) {
 					t.Fatalf("Receipt() text lacks %q:\n%s", w, text)
 				}
+			}
+			proof := "Bukti kirim ("
+			if tt.lang == "en" {
+				proof = "Proof of sending ("
+			}
+			if n := strings.Count(text, proof); n != tt.proofs {
+				t.Fatalf("Receipt() has %d lines for a proof of sending, want %d (one per fax or online row):\n%s", n, tt.proofs, text)
 			}
 			inside(t, buf.Bytes())
 		})

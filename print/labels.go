@@ -35,6 +35,7 @@ type labels struct {
 	// The receipt.
 	receiptTitle, courier, recipient, viaChannels, receiverName string
 	dateTime, receiptNote, noRecipients                         string
+	initialOrProof, proofFax, proofOnline, courierSignature     string
 
 	// The agenda book.
 	agendaTitle, agendaTotal, noLetters string
@@ -94,8 +95,10 @@ var labelsID = labels{
 	receiptTitle: "TANDA TERIMA NASKAH BERITA", courier: "Caraka",
 	recipient: "Penerima", viaChannels: "Melalui (ajudan/caraka/faks/aplikasi)",
 	receiverName: "Nama penerima", dateTime: "Tanggal, jam",
-	receiptNote:  "Tanda terima yang telah diparaf dikembalikan kepada operator transmisi sandi.",
-	noRecipients: "(belum ada penerima)",
+	receiptNote:    "Tanda terima yang telah diparaf dikembalikan kepada operator transmisi sandi.",
+	noRecipients:   "(belum ada penerima)",
+	initialOrProof: "Paraf / bukti kirim", proofFax: "Bukti kirim (laporan faks):",
+	proofOnline: "Bukti kirim (no. referensi aplikasi):", courierSignature: "Caraka yang mengantar",
 
 	agendaTitle: "BUKU AGENDA NASKAH BERITA MASUK",
 	agendaTotal: "Jumlah: %s naskah berita", noLetters: "(tidak ada naskah berita)",
@@ -169,8 +172,10 @@ var labelsEN = labels{
 	receiptTitle: "RECEIPT FOR MESSAGE COPIES", courier: "Courier",
 	recipient: "Recipient", viaChannels: "Via (aide/courier/fax/app)",
 	receiverName: "Received by", dateTime: "Date, time",
-	receiptNote:  "Return the initialled receipt to the operator.",
-	noRecipients: "(no recipients yet)",
+	receiptNote:    "Return the initialled receipt to the operator.",
+	noRecipients:   "(no recipients yet)",
+	initialOrProof: "Initials / proof of sending", proofFax: "Proof of sending (fax report):",
+	proofOnline: "Proof of sending (application reference):", courierSignature: "Courier who delivered",
 
 	agendaTitle: "INCOMING MESSAGES AGENDA BOOK",
 	agendaTotal: "Total: %s messages", noLetters: "(no messages)",

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -104,4 +105,40 @@ hours = { mon-fri = "09.00-12.00" }
 			t.Errorf("settings %q: exit %d, stderr %q; want refused", bad, code, errOut)
 		}
 	}
+}
+
+// TestCalendarCommand: loading a year's list from the command line moves
+// the due time of an open letter at once and takes off its estimate.
+func TestCalendarCommand(t *testing.T) {
+	in := sample(1)
+	in.ReceivedAt = time.Date(2026, 12, 31, 10, 0, 0, 0, jakarta())
+	d := newDesk(t, in)
+	if l := d.letter("1"); l.DueAt != "2027-01-04T10:00:00+07:00" || !l.DueEstimated {
+		t.Fatalf("before the list: due_at %s estimated %v", l.DueAt, l.DueEstimated)
+	}
+	if _, _, errOut := d.run("list"); !strings.Contains(errOut, "belum ada daftar hari libur tahun 2027") {
+		t.Fatalf("no warning for 2027 before its list: %q", errOut)
+	}
+	list := filepath.Join(t.TempDir(), "2027.txt")
+	if err := os.WriteFile(list, []byte("2027-01-01 libur Tahun Baru Masehi\n2027-01-04 cuti Cuti bersama\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out := d.must("calendar", "--load", list, "--reason", "SKB 2027"); !strings.Contains(out, "2 baris berubah") {
+		t.Fatalf("calendar --load printed %q", out)
+	}
+	if l := d.letter("1"); l.DueAt != "2027-01-05T10:00:00+07:00" || l.DueEstimated {
+		t.Fatalf("after the list: due_at %s estimated %v, want 5 January, not estimated", l.DueAt, l.DueEstimated)
+	}
+	if _, _, errOut := d.run("list"); strings.Contains(errOut, "2027") {
+		t.Fatalf("the warning stays after the list was loaded: %q", errOut)
+	}
+	var cal calendarJSON
+	if err := json.Unmarshal([]byte(d.must("calendar", "--year", "2027", "--json")), &cal); err != nil {
+		t.Fatal(err)
+	}
+	if !cal.Listed || len(cal.Days) != 2 || cal.Hours["fri"] != "07.30-14.30" {
+		t.Fatalf("calendar --json = %+v", cal)
+	}
+	d.refused("1", "Isian tidak valid", "calendar", "--remove", "2027-06-02")
+	d.must("verify")
 }

@@ -36,6 +36,7 @@ var commands = []command{
 	{"agenda", "the agenda book: [--year Y | --month YYYY-MM] [-o FILE.pdf|.xlsx|.csv]", cmdAgenda},
 	{"report", "the monthly service report: --month YYYY-MM [-o FILE.pdf|.xlsx|.csv]", cmdReport},
 	{"directory", "recipients, officials, couriers: [--json] [--set FILE.json]", cmdDirectory},
+	{"calendar", "working days and hours: [--year Y] [--json] | --load FILE | --add LINE | --remove DAY [--reason TEXT]", cmdCalendar},
 	{"backup", "copy the store while it runs: FILE", cmdBackup},
 	{"verify", "check the audit chain, messages and agenda book", cmdVerify},
 }

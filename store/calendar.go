@@ -472,6 +472,10 @@ func parsePeriod(f []string) (Period, error) {
 	return Period{Name: strings.Join(f[i:], " "), From: from, To: to, Hours: w}, nil
 }
 
+// String shows the week as the calendar file writes it:
+// "mon=07.30-16.30 ... fri=07.30-14.30".
+func (w Week) String() string { return formatWeek(w) }
+
 // formatWeek writes a week as the calendar file and the settings do:
 // "mon=07.30-16.30 ... fri=07.30-14.30", closed days left out.
 func formatWeek(w Week) string {
@@ -514,7 +518,7 @@ func (c *Calendar) Warnings(years ...int) []string {
 func (c *Calendar) Days(year int) []CalendarDay {
 	var out []CalendarDay
 	for d, l := range c.days {
-		if d.y == year {
+		if d.y == year && l.kind != removed {
 			out = append(out, CalendarDay{Date: c.at(d, 0), Kind: l.kind, Name: l.name})
 		}
 	}
@@ -530,7 +534,7 @@ func (c *Calendar) Holiday(day time.Time) (name string, ok bool) {
 
 func (c *Calendar) holiday(d date) (string, bool) {
 	if l, ok := c.days[d]; ok {
-		return l.name, true
+		return l.name, l.kind != removed
 	}
 	name, ok := fixedHolidays[[2]int{int(d.m), d.d}]
 	return name, ok

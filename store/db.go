@@ -12,9 +12,11 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // SchemaVersion is the layout of the store file this code writes.
@@ -68,9 +70,12 @@ const pageSize = 16 << 10
 
 // DB is the desk's store: one bbolt file.
 type DB struct {
-	bolt     *bolt.DB
-	path     string
-	cal      *Calendar
+	bolt *bolt.DB
+	path string
+	// base is the calendar the settings give; cal is it with the changes
+	// the operator made in the store, replaced whole on each change.
+	base     *Calendar
+	cal      atomic.Pointer[Calendar]
 	operator func() string
 	now      func() time.Time
 }
@@ -105,7 +110,7 @@ func Open(path string, opts Options) (*DB, error) {
 		bopts.InitialMmapSize = 1 << 30
 	}
 	b, err := bolt.Open(path, 0o600, bopts)
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, &Error{Code: ErrLocked, Detail: path}
 	}
 	if err != nil {
@@ -117,8 +122,12 @@ func Open(path string, opts Options) (*DB, error) {
 	if name := opts.Operator; name != "" {
 		operator = func() string { return name }
 	}
-	db := &DB{bolt: b, path: path, cal: opts.Calendar, operator: operator, now: opts.Now}
+	db := &DB{bolt: b, path: path, base: opts.Calendar, operator: operator, now: opts.Now}
 	if err := db.init(); err != nil {
+		b.Close()
+		return nil, err
+	}
+	if err := db.loadCalendar(); err != nil {
 		b.Close()
 		return nil, err
 	}
@@ -146,6 +155,9 @@ var migrations = []func(tx *bolt.Tx) error{
 	1: func(tx *bolt.Tx) error {
 		counts := map[Stage]uint64{}
 		stages := tx.Bucket(bucketByStage)
+		// The new values are gathered first and written after the walk: a
+		// bucket must not change under its cursor.
+		received := map[string][]byte{}
 		c := stages.Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
 			i := bytes.IndexByte(k, 0)
@@ -153,10 +165,13 @@ var migrations = []func(tx *bolt.Tx) error{
 			if err != nil {
 				return err
 			}
-			if err := stages.Put(bytes.Clone(k), u64(uint64(l.ReceivedAt.UnixNano()))); err != nil {
+			received[string(k)] = u64(uint64(l.ReceivedAt.UnixNano()))
+			counts[Stage(k[:i])]++
+		}
+		for k, v := range received {
+			if err := stages.Put([]byte(k), v); err != nil {
 				return err
 			}
-			counts[Stage(k[:i])]++
 		}
 		meta := tx.Bucket(bucketMeta)
 		for s, n := range counts {
@@ -231,7 +246,7 @@ func (db *DB) Close() error { return db.bolt.Close() }
 func (db *DB) Path() string { return db.path }
 
 // Calendar is the calendar the store computes due times with.
-func (db *DB) Calendar() *Calendar { return db.cal }
+func (db *DB) Calendar() *Calendar { return db.cal.Load() }
 
 // Now is the store's clock.
 func (db *DB) Now() time.Time { return db.now() }

@@ -96,7 +96,7 @@ func (db *DB) scanReceived(tx *bolt.Tx, q Query) ([]Letter, error) {
 		if err != nil {
 			return nil, err
 		}
-		if q.Overdue && !l.Timing(db.cal, now).Overdue {
+		if q.Overdue && !l.Timing(db.Calendar(), now).Overdue {
 			continue
 		}
 		if skip > 0 {
@@ -177,7 +177,7 @@ func (db *DB) load(tx *bolt.Tx, ids []uint64, q Query) ([]Letter, error) {
 		if err != nil {
 			return nil, err
 		}
-		if q.Overdue && !l.Timing(db.cal, now).Overdue {
+		if q.Overdue && !l.Timing(db.Calendar(), now).Overdue {
 			continue
 		}
 		out = append(out, *l)
@@ -211,7 +211,7 @@ func (db *DB) Agenda(year int, month time.Month) ([]Letter, error) {
 			if err != nil {
 				return err
 			}
-			if month != 0 && l.RegisteredAt.In(db.cal.Location()).Month() != month {
+			if month != 0 && l.RegisteredAt.In(db.Calendar().Location()).Month() != month {
 				continue
 			}
 			out = append(out, *l)
@@ -294,14 +294,14 @@ func (db *DB) Overview(now time.Time) (Overview, error) {
 	var ov Overview
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		ov.Stages = stageCounts(tx)
-		loc := db.cal.Location()
+		loc := db.Calendar().Location()
 		y, m, d := now.In(loc).Date()
 		endOfDay := time.Date(y, m, d+1, 0, 0, 0, 0, loc)
 		c := tx.Bucket(bucketByStage).Cursor()
 		for _, s := range OpenStages {
 			prefix := append([]byte(s), 0)
 			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-				due := db.cal.Due(time.Unix(0, int64(binary.BigEndian.Uint64(v))))
+				due := db.Calendar().Due(time.Unix(0, int64(binary.BigEndian.Uint64(v))))
 				switch {
 				case due.Before(now):
 					ov.Overdue++

@@ -28,7 +28,7 @@ func (db *DB) step(id uint64, action Action, reason string, change func(tx *bolt
 		return db.save(tx, before, l, action, from, reason)
 	})
 	if e := (*Error)(nil); errors.As(err, &e) && !e.At.IsZero() {
-		e.At = e.At.In(db.cal.Location())
+		e.At = e.At.In(db.Calendar().Location())
 	}
 	if err != nil {
 		return nil, err
@@ -74,7 +74,7 @@ func (db *DB) Register(id uint64, r Registration) (*Letter, error) {
 		now := db.now()
 		number := l.Agenda
 		if number.IsZero() && Allowed(ActionRegister, l.Stage) {
-			year := now.In(db.cal.Location()).Year()
+			year := now.In(db.Calendar().Location()).Year()
 			seq, err := nextAgendaSeq(tx, year)
 			if err != nil {
 				return err
@@ -204,7 +204,7 @@ func (db *DB) Classify(id uint64, class SecurityClass, reason string) (*Letter, 
 // Late records why an overdue letter is late.
 func (db *DB) Late(id uint64, reason string) (*Letter, error) {
 	return db.step(id, ActionLate, strings.TrimSpace(reason), func(_ *bolt.Tx, l *Letter) error {
-		return l.Late(db.cal, reason, db.now())
+		return l.Late(db.Calendar(), reason, db.now())
 	})
 }
 

@@ -68,6 +68,11 @@ var messages = map[string][2]string{
 	"err.locked":            {"Meja sudah dibuka di jendela lain. Tutup yang itu dulu.", "The desk is already open elsewhere. Close that one first."},
 	"err.cancelled":         {"Dibatalkan. Yang sudah tersimpan tetap tersimpan; langkah yang belum selesai tidak dicatat.", "Cancelled. What was stored stays stored; a step not finished is not recorded."},
 	"err.invalid":           {"Isian tidak valid: %s.", "Invalid input: %s."},
+	// The calendar command.
+	"calendar.loaded":   {"Kalender diperbarui: %d baris berubah. Batas waktu naskah yang masih berjalan mengikuti.", "Calendar updated: %d line(s) changed. Due times of open letters follow."},
+	"calendar.changed":  {"Kalender diperbarui. Batas waktu naskah yang masih berjalan mengikuti.", "Calendar updated. Due times of open letters follow."},
+	"calendar.zone":     {"Zona waktu", "Time zone"},
+	"calendar.unlisted": {"Belum ada daftar hari libur tahun %d: hanya hari libur bertanggal tetap yang dikenal.", "No holiday list for %d yet: only the fixed-date holidays are known."},
 	// Warnings.
 	"warn.received_estimated": {"Peringatan: %d naskah tanpa waktu terima dari server atau header Received; waktunya diambil dari berkas dan ditandai perkiraan. Koreksi dengan 'correct ID --received \"YYYY-MM-DD HH:MM\" --reason ...': %s",
 		"Warning: %d letter(s) with no arrival time from the server or a Received header; the file's time is used and marked as estimated. Correct it with 'correct ID --received \"YYYY-MM-DD HH:MM\" --reason ...': %s"},
@@ -147,6 +152,14 @@ func (t *Text) Error(err error) string {
 		return t.T("err.invalid", e.Detail)
 	}
 	return err.Error()
+}
+
+// Weekday names a day of the week.
+func (t *Text) Weekday(d time.Weekday) string {
+	if t.Lang == "en" {
+		return d.String()
+	}
+	return weekdaysID[d]
 }
 
 var monthsID = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",

@@ -42,8 +42,15 @@ func ExportAgenda(path string, letters []store.Letter, title string, opts Option
 
 // ExportReport writes the monthly report for the month containing month to
 // path in the format the extension names: .pdf (as MonthlyReport draws it),
-// .xlsx (a sheet each for the summary, the late letters, the channels and
-// the daily volume) or .csv (the same tables one after another).
+// .xlsx (a sheet each for the summary, the late letters, the time per step,
+// the destinations, the channels and the daily volume) or .csv (the same
+// tables one after another, decimals and percentages written as the PDF
+// writes them: "33,3%" in Indonesian, "33.3%" in English).
+//
+// The workbook keeps numbers as numbers with the formats "0.00" and
+// "0.0%": in a number format the point stands for the decimal mark, which
+// the spreadsheet shows as its locale does, so an Indonesian spreadsheet
+// shows 33,3% and can still sum the cells.
 func ExportReport(path string, letters []store.Letter, month time.Time, opts Options) error {
 	s, err := opts.settings()
 	if err != nil {
@@ -61,7 +68,7 @@ func ExportReport(path string, letters []store.Letter, month time.Time, opts Opt
 			return writeXLSX(w, s, s.lab.reportTitle+" "+s.month(month), sheets())
 		}
 	case ".csv":
-		write = func(w io.Writer) error { return writeCSV(w, s, sheets()) }
+		write = func(w io.Writer) error { return writeCSV(w, s, s.localDecimals(sheets())) }
 	default:
 		return fmt.Errorf("export report: unknown format %q (use .pdf, .xlsx or .csv)", ext)
 	}
@@ -172,16 +179,22 @@ func (s *settings) agendaSheet(letters []store.Letter) sheet {
 }
 
 func (s *settings) reportSheets(f Figures) []sheet {
-	lab := s.lab
+	lab, rl := s.lab, s.rep()
+	var share any = ""
+	if f.OnTime+f.Late > 0 {
+		share = percent(f.OnTimeShare)
+	}
 	summary := sheet{
-		name: lab.summarySheet, header: []string{lab.measure, lab.value}, widths: []float64{40, 14},
+		name: lab.summarySheet, header: []string{lab.measure, lab.value}, widths: []float64{44, 14},
 		rows: [][]any{
 			{lab.receivedCount, f.Received},
 			{lab.classified, f.Classified},
 			{lab.setAside, f.SetAside},
+			{rl.estimated, f.Estimated},
 			{lab.onTime, f.OnTime},
-			{lab.onTimeShare, percent(f.OnTimeShare)},
 			{lab.late, f.Late},
+			{rl.shareBasis, f.OnTime + f.Late},
+			{lab.onTimeShare, share},
 			{lab.pending, f.Pending},
 		},
 	}
@@ -195,13 +208,41 @@ func (s *settings) reportSheets(f Figures) []sheet {
 		late.rows = append(late.rows, []any{i + 1, l.Agenda.Format(s.AgendaFormat), l.Subject,
 			momentOf(l.ReceivedAt), momentOf(l.Due), momentOf(l.DoneAt), l.Delay, l.Reason})
 	}
+	steps := sheet{
+		name:   rl.stepsSheet,
+		header: []string{rl.step, rl.count, rl.medianHours, rl.p90Hours},
+		widths: []float64{30, 10, 14, 16},
+	}
+	for _, st := range f.Steps {
+		var median, p90 any = "", ""
+		if st.Count > 0 {
+			median, p90 = st.MedianHours, st.P90Hours
+		}
+		steps.rows = append(steps.rows, []any{rl.steps[st.Step], st.Count, median, p90})
+	}
+	dests := sheet{
+		name:   rl.destSheet,
+		header: []string{rl.destination, lab.deliveries, rl.averageHours, rl.medianHours, rl.lateCopies, rl.onTimeShare},
+		widths: []float64{36, 14, 14, 14, 12, 12},
+	}
+	for _, d := range f.Destinations {
+		var avg, median, share any = "", "", ""
+		if d.Deliveries > 0 {
+			avg, median = d.AverageHours, d.MedianHours
+		}
+		if d.OnTime+d.Late > 0 {
+			share = percent(d.OnTimeShare)
+		}
+		dests.rows = append(dests.rows, []any{d.Name, d.Deliveries, avg, median, d.Late, share})
+	}
 	channels := sheet{
 		name:   lab.channelSheet,
-		header: []string{lab.channel, lab.deliveries, lab.averageDays},
-		widths: []float64{18, 14, 16},
+		header: []string{lab.channel, lab.deliveries, lab.averageDays, rl.averageHours, rl.medianHours},
+		widths: []float64{18, 14, 16, 14, 14},
 	}
 	for _, c := range f.Channels {
-		channels.rows = append(channels.rows, []any{s.channel(c.Channel), c.Deliveries, c.AverageDays})
+		channels.rows = append(channels.rows, []any{s.channel(c.Channel), c.Deliveries, c.AverageDays,
+			c.AverageHours, c.MedianHours})
 	}
 	daily := sheet{
 		name: lab.dailySheet, header: []string{lab.day, lab.daysReceived}, widths: []float64{12, 10},
@@ -209,7 +250,26 @@ func (s *settings) reportSheets(f Figures) []sheet {
 	for i, n := range f.Daily {
 		daily.rows = append(daily.rows, []any{day(f.Month.AddDate(0, 0, i)), n})
 	}
-	return []sheet{summary, late, channels, daily}
+	return []sheet{summary, late, steps, dests, channels, daily}
+}
+
+// localDecimals turns the decimals and percentages of sheets into text in
+// the document's language, as the PDF shows them, for a CSV file: a CSV
+// cell has no number format for the spreadsheet to apply.
+func (s *settings) localDecimals(sheets []sheet) []sheet {
+	for _, sh := range sheets {
+		for _, row := range sh.rows {
+			for i, v := range row {
+				switch v := v.(type) {
+				case percent:
+					row[i] = s.percentText(float64(v))
+				case float64:
+					row[i] = s.number(v, 2)
+				}
+			}
+		}
+	}
+	return sheets
 }
 
 // wall re-reads t's clock in the document's zone as UTC: spreadsheets

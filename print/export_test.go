@@ -2,6 +2,7 @@ package print
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -163,47 +164,87 @@ func TestExportAgendaCSV(t *testing.T) {
 func TestExportReport(t *testing.T) {
 	month := time.Date(2026, time.November, 1, 0, 0, 0, 0, time.UTC)
 	dir := t.TempDir()
+	letters := append(monthLetters(), stepLetters()...)
 
 	path := filepath.Join(dir, "laporan.xlsx")
-	if err := ExportReport(path, monthLetters(), month, testOptions()); err != nil {
+	if err := ExportReport(path, letters, month, fixedOptions(t)); err != nil {
 		t.Fatalf("ExportReport(xlsx) = %v", err)
 	}
 	f := openXLSX(t, path)
-	if got, want := strings.Join(f.GetSheetList(), ","), "Ringkasan,Terlambat,Per saluran,Harian"; got != want {
+	if got, want := strings.Join(f.GetSheetList(), ","), "Ringkasan,Terlambat,Per langkah,Per tujuan,Per saluran,Harian"; got != want {
 		t.Fatalf("sheets = %s, want %s", got, want)
 	}
 	for _, sh := range f.GetSheetList() {
 		checkFrozen(t, f, sh)
 	}
 	checkCell(t, f, "Ringkasan", "A2", "Naskah berita diterima", false, "")
-	checkCell(t, f, "Ringkasan", "B2", "6", true, "")
-	checkCell(t, f, "Ringkasan", "B6", "33.3%", true, "0.0%")
-	checkCell(t, f, "Terlambat", "B2", "0011/2026", false, "")
-	checkCell(t, f, "Terlambat", "D2", "25-11-2026 10:00", true, "dd-mm-yyyy hh:mm")
-	checkCell(t, f, "Terlambat", "G2", "1.00", true, "")
-	checkCell(t, f, "Terlambat", "H3", "Caraka sakit", false, "")
+	checkCell(t, f, "Ringkasan", "B2", "13", true, "")
+	checkCell(t, f, "Ringkasan", "A5", "Batas waktu perkiraan (dihitung terpisah)", false, "")
+	checkCell(t, f, "Ringkasan", "B8", "8", true, "") // 3 on time, 5 late
+	// A number format's point is the decimal mark: the spreadsheet shows
+	// the locale's, so the cell stays a number.
+	checkCell(t, f, "Ringkasan", "B9", "37.5%", true, "0.0%")
+	checkCell(t, f, "Terlambat", "B2", "", false, "")
+	checkCell(t, f, "Terlambat", "B5", "0011/2026", false, "")
+	checkCell(t, f, "Terlambat", "D5", "25-11-2026 10:00", true, "dd-mm-yyyy hh:mm")
+	checkCell(t, f, "Terlambat", "G5", "1.00", true, "")
+	checkCell(t, f, "Per langkah", "A2", "Pencatatan di buku agenda", false, "")
+	checkCell(t, f, "Per langkah", "B2", "5", true, "")
+	checkCell(t, f, "Per langkah", "C2", "0.50", true, "")
+	checkCell(t, f, "Per langkah", "D2", "3.00", true, "")
+	// The copies took 2, 3, 3.5, 7.5, 8.27 and 11 hours: 90 % of 6 is 5.4, rank 6.
+	checkCell(t, f, "Per langkah", "C6", "5.50", true, "")
+	checkCell(t, f, "Per langkah", "D6", "11.00", true, "")
+	checkCell(t, f, "Per tujuan", "A4", "Walikota", false, "")
+	checkCell(t, f, "Per tujuan", "B4", "3", true, "")
+	checkCell(t, f, "Per tujuan", "F4", "50.0%", true, "0.0%")
 	checkCell(t, f, "Per saluran", "A2", "ajudan", false, "")
-	checkCell(t, f, "Per saluran", "C2", "1.29", true, "")
+	checkCell(t, f, "Per saluran", "C2", "0.63", true, "")
+	checkCell(t, f, "Per saluran", "E2", "3.00", true, "")
 	checkCell(t, f, "Harian", "A2", "01-11-2026", true, "dd-mm-yyyy")
 	checkCell(t, f, "Harian", "B28", "2", true, "")
 
-	path = filepath.Join(dir, "laporan.csv")
-	opts := testOptions()
-	opts.CSVSeparator = ';'
-	if err := ExportReport(path, monthLetters(), month, opts); err != nil {
-		t.Fatalf("ExportReport(csv) = %v", err)
+	tests := []struct {
+		name string
+		lang string
+		sep  rune
+		want []string
+	}{
+		{"Indonesian, comma", "", 0, []string{bom + "Ringkasan\r\n", "Naskah berita diterima,13\r\n",
+			"Persentase tepat waktu,\"37,5%\"\r\n", "Dasar persentase (selesai + terlambat),8\r\n",
+			"\r\n\r\nTerlambat\r\n", "5,0012/2026,Terlambat selesai,2026-11-27 15:00,2026-11-30 15:00,2026-12-01 09:00,\"0,29\",Caraka sakit\r\n",
+			"Pencatatan di buku agenda,5,\"0,50\",\"3,00\"\r\n", "Pengarsipan,1,\"3,50\",\"3,50\"\r\n",
+			"Walikota,3,\"5,33\",\"3,00\",2,\"50,0%\"\r\n", "Camat Pekalongan Utara,1,\"7,50\",\"7,50\",1,\"50,0%\"\r\n",
+			"ajudan,3,\"0,63\",\"5,33\",\"3,00\"\r\n", "2026-11-27,2\r\n"}},
+		{"Indonesian, semicolon", "", ';', []string{"Persentase tepat waktu;37,5%\r\n",
+			"Pencatatan di buku agenda;5;0,50;3,00\r\n", "Walikota;3;5,33;3,00;2;50,0%\r\n", "ajudan;3;0,63;5,33;3,00\r\n"}},
+		{"English, comma", "en", 0, []string{bom + "Summary\r\n", "Share on time,37.5%\r\n",
+			"Registered in the agenda book,5,0.50,3.00\r\n", "Walikota,3,5.33,3.00,2,50.0%\r\n", "aide,3,0.63,5.33,3.00\r\n"}},
 	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(b)
-	for _, w := range []string{bom + "Ringkasan\r\n", "Naskah berita diterima;6\r\n", "Persentase tepat waktu;33,3%\r\n",
-		"\r\n\r\nTerlambat\r\n", "2;0012/2026;Terlambat selesai;2026-11-27 15:00;2026-11-30 15:00;2026-12-01 09:00;0,29;Caraka sakit\r\n",
-		"ajudan;1;1,29\r\n", "2026-11-27;2\r\n"} {
-		if !strings.Contains(text, w) {
-			t.Fatalf("report CSV lacks %q:\n%s", w, text)
-		}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, "laporan.csv")
+			opts := fixedOptions(t)
+			opts.Lang, opts.CSVSeparator = tt.lang, tt.sep
+			if err := ExportReport(path, letters, month, opts); err != nil {
+				t.Fatalf("ExportReport(csv) = %v", err)
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(b)
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Fatalf("report CSV lacks %q:\n%s", w, text)
+				}
+			}
+			r := csv.NewReader(strings.NewReader(strings.TrimPrefix(text, bom)))
+			r.Comma, r.FieldsPerRecord = cmp.Or(tt.sep, ','), -1
+			if _, err := r.ReadAll(); err != nil {
+				t.Fatalf("report CSV does not read back: %v", err)
+			}
+		})
 	}
 
 	path = filepath.Join(dir, "laporan.pdf")

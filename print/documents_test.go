@@ -223,11 +223,11 @@ func TestMonthlyReport(t *testing.T) {
 			"Naskah berita diterima 6", "Bersifat rahasia (ke Kasi Persandian) 0", "Disisihkan 1", "Selesai dalam 1 hari kerja 1",
 			"Persentase tepat waktu 33,3%", "Terlambat 2", "Masih berjalan, belum jatuh tempo 2",
 			"0011/2026", "0012/2026", "Terlambat selesai", "Caraka sakit", "belum selesai",
-			"1,00", "0,29", "ajudan 1 1,29", "caraka 1 0,97", "faks 1 0,88", "Volume harian",
+			"1,00", "0,17", "ajudan 1 1,17", "caraka 1 0,97", "faks 1 0,89", "Volume harian",
 		}},
 		{"English", "en", []string{
 			"MONTHLY SERVICE REPORT", "November 2026", "Messages received 6", "Share on time 33.3%",
-			"still open", "aide 1 1.29", "courier 1 0.97", "fax 1 0.88", "Daily volume",
+			"still open", "aide 1 1.17", "courier 1 0.97", "fax 1 0.89", "Daily volume",
 		}},
 	}
 	for _, tt := range tests {

@@ -1,8 +1,10 @@
 package print
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"time"
 
 	"sanapati-desk/store"
@@ -255,4 +257,147 @@ func (d *doc) dailyChart(y float64, f Figures) float64 {
 	d.setFont(italic, 7)
 	d.text(d.left+axisW+4, base+labelsH-0.2, d.width()-axisW-4, []string{d.fit(d.s.lab.nonWorkingDay, d.width()-axisW-4)}, "L")
 	return base + labelsH + 4
+}
+
+// FiguresJSON is the monthly report's figures for another office tool, as
+// `report --json` prints them. Its keys are snake_case and stable; hours
+// and working days are rounded to two decimals, shares (0 to 1) to four;
+// times are RFC 3339 in the calendar's zone, "" when there is none; a
+// share or a time per step with nothing to count is null.
+type FiguresJSON struct {
+	Month               string   `json:"month"` // "2026-11"
+	StandardWorkingDays int      `json:"standard_working_days"`
+	Received            int      `json:"received"`
+	Classified          int      `json:"classified"`
+	SetAside            int      `json:"set_aside"`
+	EstimatedDue        int      `json:"estimated_due"`
+	OnTime              int      `json:"on_time"`
+	Late                int      `json:"late"`
+	ShareBasis          int      `json:"share_basis"` // on_time + late
+	OnTimeShare         *float64 `json:"on_time_share"`
+	Pending             int      `json:"pending"`
+	NoHolidayList       bool     `json:"no_holiday_list"`
+
+	Steps        []StepJSON        `json:"steps"`
+	Destinations []DestinationJSON `json:"destinations"`
+	Channels     []ChannelJSON     `json:"channels"`
+	LateLetters  []LateLetterJSON  `json:"late_letters"`
+	Daily        []DayJSON         `json:"daily"`
+}
+
+// StepJSON is a StepFigure in FiguresJSON.
+type StepJSON struct {
+	Step        Step     `json:"step"`
+	Count       int      `json:"count"`
+	MedianHours *float64 `json:"median_hours"`
+	P90Hours    *float64 `json:"p90_hours"`
+}
+
+// DestinationJSON is a DestinationFigure in FiguresJSON.
+type DestinationJSON struct {
+	Recipient    string   `json:"recipient"`
+	Deliveries   int      `json:"deliveries"`
+	AverageHours *float64 `json:"average_hours"`
+	MedianHours  *float64 `json:"median_hours"`
+	OnTime       int      `json:"on_time"`
+	Late         int      `json:"late"`
+	OnTimeShare  *float64 `json:"on_time_share"`
+}
+
+// ChannelJSON is a ChannelFigure in FiguresJSON.
+type ChannelJSON struct {
+	Channel            store.Channel `json:"channel"`
+	Deliveries         int           `json:"deliveries"`
+	AverageWorkingDays float64       `json:"average_working_days"`
+	AverageHours       float64       `json:"average_hours"`
+	MedianHours        float64       `json:"median_hours"`
+}
+
+// LateLetterJSON is a LateLetter in FiguresJSON.
+type LateLetterJSON struct {
+	ID               uint64  `json:"id"`
+	AgendaNumber     string  `json:"agenda_number"`
+	Subject          string  `json:"subject"`
+	ReceivedAt       string  `json:"received_at"`
+	DueAt            string  `json:"due_at"`
+	DoneAt           string  `json:"done_at"`
+	DelayWorkingDays float64 `json:"delay_working_days"`
+	Reason           string  `json:"reason"`
+}
+
+// DayJSON is one day's count of letters received in FiguresJSON.
+type DayJSON struct {
+	Date     string `json:"date"` // "2026-11-01"
+	Received int    `json:"received"`
+}
+
+// JSON returns the figures in their JSON form, agenda numbers shown with
+// agendaFormat ("" means store.DefaultAgendaFormat).
+func (f Figures) JSON(agendaFormat string) FiguresJSON {
+	round := func(v float64, places int) float64 {
+		p := math.Pow(10, float64(places))
+		return math.Round(v*p) / p
+	}
+	some := func(ok bool, v float64, places int) *float64 {
+		if !ok {
+			return nil
+		}
+		v = round(v, places)
+		return &v
+	}
+	stamp := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.In(f.Month.Location()).Format(time.RFC3339)
+	}
+	j := FiguresJSON{
+		Month: f.Month.Format("2006-01"), StandardWorkingDays: 1,
+		Received: f.Received, Classified: f.Classified, SetAside: f.SetAside, EstimatedDue: f.Estimated,
+		OnTime: f.OnTime, Late: f.Late, ShareBasis: f.OnTime + f.Late,
+		OnTimeShare: some(f.OnTime+f.Late > 0, f.OnTimeShare, 4),
+		Pending:     f.Pending, NoHolidayList: f.NoHolidays,
+		Steps:        make([]StepJSON, len(f.Steps)),
+		Destinations: make([]DestinationJSON, len(f.Destinations)),
+		Channels:     make([]ChannelJSON, len(f.Channels)),
+		LateLetters:  make([]LateLetterJSON, len(f.LateLetters)),
+		Daily:        make([]DayJSON, len(f.Daily)),
+	}
+	for i, st := range f.Steps {
+		j.Steps[i] = StepJSON{Step: st.Step, Count: st.Count,
+			MedianHours: some(st.Count > 0, st.MedianHours, 2), P90Hours: some(st.Count > 0, st.P90Hours, 2)}
+	}
+	for i, d := range f.Destinations {
+		j.Destinations[i] = DestinationJSON{Recipient: d.Name, Deliveries: d.Deliveries,
+			AverageHours: some(d.Deliveries > 0, d.AverageHours, 2), MedianHours: some(d.Deliveries > 0, d.MedianHours, 2),
+			OnTime: d.OnTime, Late: d.Late, OnTimeShare: some(d.OnTime+d.Late > 0, d.OnTimeShare, 4)}
+	}
+	for i, c := range f.Channels {
+		j.Channels[i] = ChannelJSON{Channel: c.Channel, Deliveries: c.Deliveries,
+			AverageWorkingDays: round(c.AverageDays, 2), AverageHours: round(c.AverageHours, 2), MedianHours: round(c.MedianHours, 2)}
+	}
+	for i, l := range f.LateLetters {
+		j.LateLetters[i] = LateLetterJSON{ID: l.ID, AgendaNumber: l.Agenda.Format(agendaFormat), Subject: l.Subject,
+			ReceivedAt: stamp(l.ReceivedAt), DueAt: stamp(l.Due), DoneAt: stamp(l.DoneAt),
+			DelayWorkingDays: round(l.Delay, 2), Reason: l.Reason}
+	}
+	for i, n := range f.Daily {
+		j.Daily[i] = DayJSON{Date: f.Month.AddDate(0, 0, i).Format("2006-01-02"), Received: n}
+	}
+	return j
+}
+
+// MonthlyReportJSON writes the figures of the month containing month as
+// indented FiguresJSON, judged at opts' clock on opts' calendar.
+func MonthlyReportJSON(w io.Writer, letters []store.Letter, month time.Time, opts Options) error {
+	s, err := opts.settings()
+	if err != nil {
+		return fmt.Errorf("monthly report: %w", err)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(MonthFigures(letters, month, s.Calendar, s.now).JSON(s.AgendaFormat)); err != nil {
+		return fmt.Errorf("monthly report: %w", err)
+	}
+	return nil
 }

@@ -2,6 +2,8 @@ package print
 
 import (
 	"bytes"
+	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -83,5 +85,72 @@ func TestMonthlyReportSections(t *testing.T) {
 			}
 			inside(t, buf.Bytes())
 		})
+	}
+}
+
+func TestMonthlyReportJSON(t *testing.T) {
+	var buf bytes.Buffer
+	letters := append(stepLetters(), monthLetters()...)
+	if err := MonthlyReportJSON(&buf, letters, time.Date(2026, time.November, 1, 0, 0, 0, 0, time.UTC), fixedOptions(t)); err != nil {
+		t.Fatalf("MonthlyReportJSON() = %v", err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatalf("json.Unmarshal() = %v:\n%s", err, buf.String())
+	}
+	keys := make([]string, 0, len(got))
+	for k := range got {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	want := []string{"channels", "classified", "daily", "destinations", "estimated_due", "late", "late_letters", "month",
+		"no_holiday_list", "on_time", "on_time_share", "pending", "received", "set_aside", "share_basis",
+		"standard_working_days", "steps"}
+	if !slices.Equal(keys, want) {
+		t.Fatalf("report JSON keys = %v, want %v", keys, want)
+	}
+	// Re-encode pieces to compare them as text: key order and rounding are
+	// part of the contract.
+	for key, w := range map[string]string{
+		"month": `"2026-11"`, "received": `13`, "classified": `1`, "set_aside": `2`, "estimated_due": `0`,
+		"on_time": `3`, "late": `5`, "share_basis": `8`, "on_time_share": `0.375`, "pending": `2`,
+	} {
+		if b, _ := json.Marshal(got[key]); string(b) != w {
+			t.Fatalf("report JSON %s = %s, want %s", key, b, w)
+		}
+	}
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, buf.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{
+		`{"step":"registration","count":5,"median_hours":0.5,"p90_hours":3}`,
+		`{"step":"last_initial","count":2,"median_hours":1.5,"p90_hours":2}`,
+		`{"step":"delivery","count":6,"median_hours":5.5,"p90_hours":11}`,
+		`{"recipient":"Walikota","deliveries":3,"average_hours":5.33,"median_hours":3,"on_time":2,"late":2,"on_time_share":0.5}`,
+		`{"channel":"ajudan","deliveries":3,"average_working_days":0.63,"average_hours":5.33,"median_hours":3}`,
+		`{"id":2,"agenda_number":"0012/2026","subject":"Terlambat selesai","received_at":"2026-11-27T15:00:00+07:00",` +
+			`"due_at":"2026-11-30T15:00:00+07:00","done_at":"2026-12-01T09:00:00+07:00","delay_working_days":0.29,"reason":"Caraka sakit"}`,
+		`"agenda_number":"0011/2026","subject":"Terlambat terbuka"`, `"done_at":""`,
+		`{"date":"2026-11-23","received":8}`,
+	} {
+		if !strings.Contains(compact.String(), w) {
+			t.Fatalf("report JSON lacks %s:\n%s", w, buf.String())
+		}
+	}
+}
+
+// A month without letters has nothing to share: the shares and times are
+// null, not 0, and the lists are empty arrays.
+func TestMonthlyReportJSONEmpty(t *testing.T) {
+	var buf bytes.Buffer
+	if err := MonthlyReportJSON(&buf, nil, time.Date(2026, time.November, 1, 0, 0, 0, 0, time.UTC), fixedOptions(t)); err != nil {
+		t.Fatalf("MonthlyReportJSON() = %v", err)
+	}
+	for _, w := range []string{`"on_time_share": null`, `"median_hours": null`, `"p90_hours": null`,
+		`"destinations": []`, `"channels": []`, `"late_letters": []`} {
+		if !strings.Contains(buf.String(), w) {
+			t.Fatalf("report JSON lacks %s:\n%s", w, buf.String())
+		}
 	}
 }

@@ -90,6 +90,15 @@ type paperConfig struct {
 	// CSVSeparator is "," (default) or ";" for spreadsheets set to a
 	// decimal-comma locale.
 	CSVSeparator string `toml:"csv_separator"`
+	// Place is the town the monthly report is signed in.
+	Place string `toml:"place"`
+	// SignerName and SignerNIP sign the monthly report (the Kepala Seksi
+	// Persandian dan Keamanan Informasi); HeadName and HeadNIP acknowledge
+	// it (the Kepala Dinas). Empty ones leave lines to write on.
+	SignerName string `toml:"signer_name"`
+	SignerNIP  string `toml:"signer_nip"`
+	HeadName   string `toml:"head_name"`
+	HeadNIP    string `toml:"head_nip"`
 }
 
 func (p paperConfig) csvSeparator() rune {

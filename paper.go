@@ -21,6 +21,7 @@ func (a *app) printOptions(db *store.DB) print.Options {
 		Paper: p.Size, Office: p.Office, Unit: p.Unit, Address: p.Address, Lang: a.cfg.Lang,
 		AgendaFormat: a.cfg.AgendaFormat, CardCopies: p.CardCopies, CardLayout: p.CardLayout,
 		Calendar: db.Calendar(), Now: db.Now, CSVSeparator: p.csvSeparator(),
+		Place: p.Place, SignerName: p.SignerName, SignerNIP: p.SignerNIP, HeadName: p.HeadName, HeadNIP: p.HeadNIP,
 	}
 }
 
@@ -207,6 +208,7 @@ func cmdReport(a *app, args []string) error {
 	fs := newFlags(a, "report")
 	month := fs.String("month", "", "the month, YYYY-MM")
 	out := fs.String("o", "", "write the report to FILE.pdf, .xlsx or .csv instead of printing it")
+	asJSON := fs.Bool("json", false, "print the month's figures as JSON instead of printing the report")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -216,6 +218,9 @@ func cmdReport(a *app, args []string) error {
 	}
 	if *month == "" {
 		return usagef("give --month YYYY-MM")
+	}
+	if *asJSON && *out != "" {
+		return usagef("give --json or -o, not both")
 	}
 	if *out != "" {
 		if err := exportable(*out); err != nil {
@@ -236,6 +241,9 @@ func cmdReport(a *app, args []string) error {
 		return err
 	}
 	opts := a.printOptions(db)
+	if *asJSON {
+		return print.MonthlyReportJSON(a.stdout, letters, start, opts)
+	}
 	return a.exportOrPrint(db, *out, fmt.Sprintf("%s-%d-%02d", print.KindReport, y, m),
 		func(path string) error { return print.ExportReport(path, letters, start, opts) },
 		func(w io.Writer) error { return print.MonthlyReport(w, letters, start, opts) })

@@ -10,40 +10,44 @@ import (
 	"sanapati-desk/store"
 )
 
-// commands is every subcommand, in the order the help lists them: the
-// desk's day (intake, the eleven steps, the corrections), then the paper,
-// then the books' upkeep. The empty name is the interface.
-var commands = []command{
-	{"", "start the desk's interface", cmdInterface},
-	{"fetch", "step 1, sync the Sanapati mailbox: [--json]", cmdFetch},
-	{"import", "take .eml or mbox files when the mailbox is out of reach: FILE...", cmdImport},
-	{"list", "list letters: [--stage S] [--overdue] [--search TEXT] [--json]", cmdList},
-	{"show", "show one letter: ID [--json | --raw]", cmdShow},
-	{"route", "step 2, choose recipients: ID --to NAME[=CHANNEL][,NAME...]", cmdRoute},
-	{"copies", "step 3, print one copy per recipient: ID [-o DIR]", cmdCopies},
-	{"register", "step 4, write in the agenda book: ID [--number N] [--date D] [--subject S] [--duplicate] ...", cmdRegister},
-	{"card", "step 5, print the control card: ID [-o FILE]", cmdCard},
-	{"initial", "step 6, record an official's initial: ID [--by POSITION] [--at TIME]", cmdInitial},
-	{"assign", "step 7, hand to a courier: ID --courier NAME [--at TIME]", cmdAssign},
-	{"receipt", "print the courier's receipt sheet: ID [-o FILE]", cmdReceipt},
-	{"deliver", "steps 8-10, record a receipt: ID --to NAME --via CHANNEL --received-by NAME [--at TIME]", cmdDeliver},
-	{"archive", "step 11, archive: ID --location TEXT [--at TIME]", cmdArchive},
-	{"set-aside", "take off the ordinary path: ID --reason TEXT", cmdSetAside},
-	{"classify", "release a letter wrongly marked R/SR: ID --class B|T --reason TEXT", cmdClassify},
-	{"late", "record why an overdue letter is late: ID --reason TEXT", cmdLate},
-	{"correct", "correct the arrival time: ID --received TIME --reason TEXT", cmdCorrect},
-	{"undo", "correct the last step: ID --reason TEXT", cmdUndo},
-	{"agenda", "the agenda book: [--year Y | --month YYYY-MM] [-o FILE.pdf|.xlsx|.csv]", cmdAgenda},
-	{"report", "the monthly service report: --month YYYY-MM [-o FILE.pdf|.xlsx|.csv]", cmdReport},
-	{"directory", "recipients, officials, couriers: [--json] [--set FILE.json]", cmdDirectory},
-	{"calendar", "working days and hours: [--year Y] [--json] | --load FILE | --add LINE | --remove DAY [--reason TEXT]", cmdCalendar},
-	{"backup", "copy the store while it runs: FILE", cmdBackup},
-	{"verify", "check the audit chain, messages and agenda book", cmdVerify},
+// commands returns every subcommand, in the order the help lists them:
+// the desk's day (intake, the eleven steps, the corrections), then the
+// paper, then the books' upkeep. The empty name is the interface. (A
+// function, not a variable: the interface runs commands for the command
+// line, so the table refers to itself.)
+func commands() []command {
+	return []command{
+		{"", "start the desk's interface", cmdInterface},
+		{"fetch", "step 1, sync the Sanapati mailbox: [--json]", cmdFetch},
+		{"import", "take .eml or mbox files when the mailbox is out of reach: FILE...", cmdImport},
+		{"list", "list letters: [--stage S] [--overdue] [--search TEXT] [--json]", cmdList},
+		{"show", "show one letter: ID [--json | --raw]", cmdShow},
+		{"route", "step 2, choose recipients: ID --to NAME[=CHANNEL][,NAME...]", cmdRoute},
+		{"copies", "step 3, print one copy per recipient: ID [-o DIR]", cmdCopies},
+		{"register", "step 4, write in the agenda book: ID [--number N] [--date D] [--subject S] [--duplicate] ...", cmdRegister},
+		{"card", "step 5, print the control card: ID [-o FILE]", cmdCard},
+		{"initial", "step 6, record an official's initial: ID [--by POSITION] [--at TIME]", cmdInitial},
+		{"assign", "step 7, hand to a courier: ID --courier NAME [--at TIME]", cmdAssign},
+		{"receipt", "print the courier's receipt sheet: ID [-o FILE]", cmdReceipt},
+		{"deliver", "steps 8-10, record a receipt: ID --to NAME --via CHANNEL --received-by NAME [--at TIME]", cmdDeliver},
+		{"archive", "step 11, archive: ID --location TEXT [--at TIME]", cmdArchive},
+		{"set-aside", "take off the ordinary path: ID --reason TEXT", cmdSetAside},
+		{"classify", "release a letter wrongly marked R/SR: ID --class B|T --reason TEXT", cmdClassify},
+		{"late", "record why an overdue letter is late: ID --reason TEXT", cmdLate},
+		{"correct", "correct the arrival time: ID --received TIME --reason TEXT", cmdCorrect},
+		{"undo", "correct the last step: ID --reason TEXT", cmdUndo},
+		{"agenda", "the agenda book: [--year Y | --month YYYY-MM] [-o FILE.pdf|.xlsx|.csv]", cmdAgenda},
+		{"report", "the monthly service report: --month YYYY-MM [-o FILE.pdf|.xlsx|.csv]", cmdReport},
+		{"directory", "recipients, officials, couriers: [--json] [--set FILE.json]", cmdDirectory},
+		{"calendar", "working days and hours: [--year Y] [--json] | --load FILE | --add LINE | --remove DAY [--reason TEXT]", cmdCalendar},
+		{"backup", "copy the store while it runs: FILE", cmdBackup},
+		{"verify", "check the audit chain, messages and agenda book", cmdVerify},
+	}
 }
 
 // findCommand returns the subcommand called name.
 func findCommand(name string) (command, bool) {
-	for _, c := range commands {
+	for _, c := range commands() {
 		if c.name == name {
 			return c, true
 		}

@@ -67,6 +67,13 @@ func cmdInterface(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The command line reaches this store through the desk while it runs.
+	changed := make(chan struct{}, 1)
+	stopServing, err := a.serveCommands(ctx, changed)
+	if err != nil {
+		return err
+	}
+	defer stopServing()
 	pw := a.paperwork(db, paperDir)
 	cfg := tui.Config{
 		DB: db, Text: a.txt, AgendaFormat: a.cfg.AgendaFormat, Paperwork: pw, Prompter: prompter,

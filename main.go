@@ -42,6 +42,9 @@ type app struct {
 	db       *store.DB
 	// ctx is cancelled by ctrl+c.
 	ctx context.Context
+	// shared marks a store the open desk lent to a command it runs for the
+	// command line (see share.go): the command must not close it.
+	shared bool
 }
 
 // run parses the global flags, then runs one subcommand or the interface,
@@ -91,12 +94,24 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		usage(stderr)
 		return 2
 	}
+	// With the desk open on the same store, the desk runs the command.
+	if cmd.name != "" && !a.demo {
+		if code, ok := a.forward(args); ok {
+			return code
+		}
+	}
 	err = cmd.run(a, rest)
-	if a.db != nil {
+	if a.db != nil && !a.shared {
 		if cerr := a.db.Close(); err == nil {
 			err = cerr
 		}
 	}
+	return a.exitCode(name, err)
+}
+
+// exitCode reports err on stderr and returns the exit status: 0, 1 for an
+// error, 2 for a mistake in the command line.
+func (a *app) exitCode(name string, err error) int {
 	var ue usageError
 	switch {
 	case err == nil:
@@ -104,10 +119,10 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "sanapati-desk %s: %v\n", name, ue.error)
+		fmt.Fprintf(a.stderr, "sanapati-desk %s: %v\n", name, ue.error)
 		return 2
 	default:
-		fmt.Fprintln(stderr, "sanapati-desk:", a.txt.Sentence(err))
+		fmt.Fprintln(a.stderr, "sanapati-desk:", a.txt.Sentence(err))
 		return 1
 	}
 }
@@ -129,7 +144,7 @@ type command struct {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: sanapati-desk [--db PATH] [--config PATH] [--lang id|en] [--demo] [COMMAND [ARGS]]")
 	fmt.Fprintln(w, "\nWith no command, the desk's interface starts. Commands:")
-	for _, c := range commands {
+	for _, c := range commands() {
 		if c.name != "" {
 			fmt.Fprintf(w, "  %-10s %s\n", c.name, c.synopsis)
 		}

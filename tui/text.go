@@ -68,6 +68,8 @@ var messages = map[string][2]string{
 	"err.locked":            {"Meja sudah dibuka di jendela lain. Tutup yang itu dulu.", "The desk is already open elsewhere. Close that one first."},
 	"err.cancelled":         {"Dibatalkan. Yang sudah tersimpan tetap tersimpan; langkah yang belum selesai tidak dicatat.", "Cancelled. What was stored stays stored; a step not finished is not recorded."},
 	"err.invalid":           {"Isian tidak valid: %s.", "Invalid input: %s."},
+	// The command line beside the open desk.
+	"share.lost": {"Meja ditutup sebelum perintah selesai; periksa hasilnya dengan 'show' atau 'list'.", "The desk closed before the command finished; check the outcome with 'show' or 'list'."},
 	// The calendar command.
 	"calendar.loaded":   {"Kalender diperbarui: %d baris berubah. Batas waktu naskah yang masih berjalan mengikuti.", "Calendar updated: %d line(s) changed. Due times of open letters follow."},
 	"calendar.changed":  {"Kalender diperbarui. Batas waktu naskah yang masih berjalan mengikuti.", "Calendar updated. Due times of open letters follow."},

@@ -119,7 +119,7 @@ func (s *session) secure(ctx context.Context, raw *watchedConn) (*imapConn, erro
 	if a.ImplicitTLS {
 		cfg := a.tlsConfig.Clone()
 		cfg.NextProtos = []string{"imap"}
-		tc := tls.Client(raw, cfg)
+		tc := tls.Client(newReadAheadConn(raw), cfg)
 		if err := tc.HandshakeContext(ctx); err != nil {
 			return nil, fail("TLS", err)
 		}
@@ -166,7 +166,7 @@ func (s *session) secure(ctx context.Context, raw *watchedConn) (*imapConn, erro
 		return nil, e
 	}
 	cfg := a.tlsConfig.Clone()
-	tc := tls.Client(raw, cfg)
+	tc := tls.Client(newReadAheadConn(raw), cfg)
 	if err := tc.HandshakeContext(ctx); err != nil {
 		return nil, fail("TLS", err)
 	}

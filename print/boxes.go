@@ -22,9 +22,20 @@ const (
 	bigPt   = 12
 )
 
+// sizes are the label, value and agenda-number sizes in points and the
+// inner padding of a box in millimetres: smaller on a dense page, where a
+// card must fit a third of a sheet.
+func (d *doc) sizes() (label, value, big, inner float64) {
+	if d.dense {
+		return 6, 7.5, 10, 1
+	}
+	return labelPt, valuePt, bigPt, pad
+}
+
 // fieldRow draws boxes side by side across the content width from y and
 // returns the row's height. All boxes take the height of the tallest.
 func (d *doc) fieldRow(y float64, fs []field) float64 {
+	labelSize, valueSize, bigSize, in := d.sizes()
 	widths := make([]float64, len(fs))
 	fixed, shared := 0.0, 0
 	for _, f := range fs {
@@ -50,16 +61,16 @@ func (d *doc) fieldRow(y float64, fs []field) float64 {
 	h := 0.0
 	for i, f := range fs {
 		l := &out[i]
-		d.setFont(bold, labelPt)
+		d.setFont(bold, labelSize)
 		l.labelLH = d.lineH()
 		lw := f.labelW
 		if lw == 0 {
 			lw = widths[i]
 		}
-		l.label = d.wrap(f.label, lw-2*pad, 2)
-		l.valueStyle, l.valuePt = regular, valuePt
+		l.label = d.wrap(f.label, lw-2*in, 2)
+		l.valueStyle, l.valuePt = regular, valueSize
 		if f.big {
-			l.valueStyle, l.valuePt = bold, bigPt
+			l.valueStyle, l.valuePt = bold, bigSize
 		}
 		d.setFont(l.valueStyle, l.valuePt)
 		l.valueLH = d.lineH()
@@ -67,26 +78,26 @@ func (d *doc) fieldRow(y float64, fs []field) float64 {
 		if maxLines == 0 {
 			maxLines = 3
 		}
-		l.value = d.wrap(f.value, widths[i]-f.labelW-2*pad, maxLines)
+		l.value = d.wrap(f.value, widths[i]-f.labelW-2*in, maxLines)
 		var need float64
 		if f.labelW > 0 {
 			need = max2(float64(len(l.label))*l.labelLH, float64(len(l.value))*l.valueLH)
 		} else {
 			need = float64(len(l.label))*l.labelLH + float64(len(l.value))*l.valueLH
 		}
-		h = max2(h, max2(need+2*pad, f.minH))
+		h = max2(h, max2(need+2*in, f.minH))
 	}
 	x := d.left
 	for i, f := range fs {
 		l := out[i]
 		d.pdf.Rect(x, y, widths[i], h, "D")
-		d.setFont(bold, labelPt)
-		d.text(x+pad, y+pad, widths[i]-2*pad, l.label, "L")
+		d.setFont(bold, labelSize)
+		d.text(x+in, y+in, widths[i]-2*in, l.label, "L")
 		d.setFont(l.valueStyle, l.valuePt)
 		if f.labelW > 0 {
-			d.text(x+f.labelW+pad, y+pad, widths[i]-f.labelW-2*pad, l.value, "L")
+			d.text(x+f.labelW+in, y+in, widths[i]-f.labelW-2*in, l.value, "L")
 		} else {
-			d.text(x+pad, y+pad+float64(len(l.label))*l.labelLH, widths[i]-2*pad, l.value, "L")
+			d.text(x+in, y+in+float64(len(l.label))*l.labelLH, widths[i]-2*in, l.value, "L")
 		}
 		x += widths[i]
 	}

@@ -12,13 +12,14 @@ import (
 
 func TestControlCard(t *testing.T) {
 	tests := []struct {
-		name   string
-		opts   func(*Options)
-		letter func(*store.Letter)
-		pages  int
-		want   []string // in the flattened text
-		layout []string // in pdftotext -layout, each on one line
-		size   [2]float64
+		name    string
+		opts    func(*Options)
+		letter  func(*store.Letter)
+		pages   int
+		want    []string // in the flattened text
+		notWant []string
+		layout  []string // in pdftotext -layout, each on one line
+		size    [2]float64
 		// officials whose boxes the card must show; nil means the default
 		// directory's, which testLetter carries.
 		officials []store.Official
@@ -31,30 +32,87 @@ func TestControlCard(t *testing.T) {
 				"Batas waktu", "24 November 2026 08.14 WIB", "23 November 2026 08.14 WIB",
 				"tgl. 23-11-2026 09.05", "Segera", "Biasa", "000.1.2", "PERSANDIAN", "1 berkas",
 				"Mohon segera – dibahas Senin",
+				"Tgl. diterima 23 November 2026 08.14 WIB", "Tgl. diagendakan 23 November 2026 08.40 WIB",
+				"Tgl. diteruskan 23 November 2026 08.55 WIB", "Tgl. surat 20 November 2026",
+				"Pengolah Operator Transmisi Sandi", "Pemeriksa Kepala Seksi Persandian dan Keamanan Informasi",
+				"Lembar 1 (putih) untuk arsip operator", "Lembar 2 (kuning) untuk pemeriksa", "Lembar 3 (merah) untuk caraka",
 			},
-			layout: []string{"0042/2026", testNumber, "Tata Usaha Kementerian Dalam Negeri"},
+			notWant: []string{"Pengolah / pemeriksa", "Tanggal 23", "(perkiraan)", "potong di sini"},
+			layout:  []string{"0042/2026", testNumber, "Tata Usaha Kementerian Dalam Negeri"},
+			size:    [2]float64{595.28, 841.89},
+		},
+		{
+			name:  "a5, one card a sheet",
+			opts:  func(o *Options) { o.CardLayout = "a5" },
+			pages: 3,
+			want: []string{
+				"KARTU KENDALI NASKAH BERITA MASUK", "Lembar 3 (merah) untuk caraka", "Tgl. diteruskan",
+				"Pengolah", "Pemeriksa", "Mohon segera – dibahas Senin",
+			},
+			notWant: []string{"potong di sini"},
+			layout:  []string{"0042/2026"},
+			size:    [2]float64{419.53, 595.28},
+		},
+		{
+			name:  "three to a sheet with cut lines",
+			opts:  func(o *Options) { o.CardLayout = "three" },
+			pages: 1,
+			want: []string{
+				"Lembar 1 (putih) untuk arsip operator", "Lembar 2 (kuning) untuk pemeriksa", "Lembar 3 (merah) untuk caraka",
+				"Tgl. diteruskan 23 November 2026 08.55 WIB", "Pemeriksa Kepala Seksi Persandian dan Keamanan Informasi",
+				"potong di sini", "Mohon segera – dibahas Senin",
+			},
+			layout: []string{"0042/2026", testNumber},
 			size:   [2]float64{595.28, 841.89},
+		},
+		{
+			name: "three to a sheet, four copies on F4",
+			opts: func(o *Options) {
+				o.CardLayout, o.Paper = "three", "F4"
+				o.CardCopies = []string{"putih", "kuning", "merah", "hijau: arsip sekretariat"}
+			},
+			pages: 2,
+			want:  []string{"Lembar 4 (hijau) untuk arsip sekretariat", "potong di sini"},
+			size:  [2]float64{609.45, 935.43},
+		},
+		{
+			name: "a due time that is an estimate, an arrival that is too",
+			letter: func(l *store.Letter) {
+				l.ReceivedAt, l.ReceivedEstimated = at(2026, time.December, 31, 10, 0), true
+			},
+			pages: 3,
+			want: []string{
+				"Tgl. diterima 31 Desember 2026 10.00 WIB (perkiraan)",
+				"Batas waktu 4 Januari 2027 10.00 WIB (perkiraan)",
+			},
 		},
 		{
 			name:  "cover sheet F4",
 			opts:  func(o *Options) { o.CardLayout = "cover"; o.Paper = "F4" },
 			pages: 3,
 			want: []string{
-				"LEMBAR PENGANTAR NASKAH BERITA BIASA", "Lembar 3 (merah)", "1. Walikota",
+				"LEMBAR PENGANTAR NASKAH BERITA BIASA", "Lembar 3 (merah): untuk caraka", "1. Walikota",
 				"4. Camat Pekalongan Utara", "Jabatan", "23-11-2026 09.05",
+				"Tgl. diterima 23 November 2026 08.14 WIB", "Tgl. diagendakan 23 November 2026 08.40 WIB",
+				"Tgl. diteruskan 23 November 2026 08.55 WIB", "Pengolah Operator Transmisi Sandi",
+				"Pemeriksa Kepala Seksi Persandian dan Keamanan Informasi",
 			},
-			layout: []string{"0042/2026", testNumber},
-			size:   [2]float64{609.45, 935.43},
+			notWant: []string{"Pengolah / pemeriksa"},
+			layout:  []string{"0042/2026", testNumber},
+			size:    [2]float64{609.45, 935.43},
 		},
 		{
 			name:  "English with two colours",
 			opts:  func(o *Options) { o.Lang = "en"; o.CardCopies = []string{"kuning", "hijau"} },
 			pages: 2,
 			want: []string{
-				"CONTROL CARD, INCOMING MESSAGE", "Copy 1 (kuning)", "Copy 2 (hijau)", "Due",
+				"CONTROL CARD, INCOMING MESSAGE", "Copy 1 (kuning) for the operator's file", "Copy 2 (hijau) for the examiner", "Due",
 				"24 November 2026 08:14 WIB", "Urgent", "Ordinary", "Initials",
+				"Date received", "Date registered", "Date forwarded 23 November 2026 08:55 WIB", "Letter date",
+				"Handler Cipher transmission operator", "Examiner Kepala Seksi",
 			},
-			layout: []string{"0042/2026"},
+			notWant: []string{"Handler / examiner"},
+			layout:  []string{"0042/2026"},
 		},
 		{
 			name:  "one unlabelled copy, before the card went out",
@@ -109,6 +167,11 @@ func TestControlCard(t *testing.T) {
 			for _, w := range want {
 				if !contains(text, w) {
 					t.Fatalf("ControlCard() text lacks %q:\n%s", w, text)
+				}
+			}
+			for _, w := range tt.notWant {
+				if contains(text, w) {
+					t.Fatalf("ControlCard() text has %q:\n%s", w, text)
 				}
 			}
 			for _, w := range tt.layout {
@@ -167,7 +230,7 @@ func TestControlCardHostileText(t *testing.T) {
 			}
 			opts := testOptions()
 			opts.CardCopies = []string{"putih"}
-			for _, layout := range []string{"card", "cover"} {
+			for _, layout := range []string{"card", "cover", "a5", "three"} {
 				opts.CardLayout = layout
 				var buf bytes.Buffer
 				if err := ControlCard(&buf, l, opts); err != nil {
@@ -261,5 +324,136 @@ func TestDocumentsDrawnAtOnce(t *testing.T) {
 		if err != nil {
 			t.Fatalf("ControlCard() = %v", err)
 		}
+	}
+}
+
+// TestControlCardThreeToASheet renders the three-to-a-sheet layout and
+// checks where things land: each copy's card in its own third of the
+// page, and a dashed cut line between two cards that runs across the
+// whole sheet, into the margins no box reaches. A full-page card has no
+// such line.
+func TestControlCardThreeToASheet(t *testing.T) {
+	tests := []struct {
+		layout string
+		cuts   int // cut lines on the first page
+	}{{"three", 2}, {"card", 0}, {"a5", 0}}
+	for _, tt := range tests {
+		t.Run(tt.layout, func(t *testing.T) {
+			opts := testOptions()
+			opts.CardLayout = tt.layout
+			var buf bytes.Buffer
+			if err := ControlCard(&buf, testLetter(), opts); err != nil {
+				t.Fatalf("ControlCard() = %v", err)
+			}
+			pageW, _ := pageSize(t, buf.Bytes())
+			const dpi = 100
+			img := images(t, buf.Bytes(), dpi)[0]
+			b := img.Bounds()
+			px := func(mm float64) int { return int(mm / 25.4 * dpi) }
+			if got, want := b.Dx(), px(pageW*25.4/72); got < want-2 || got > want+2 {
+				t.Fatalf("page image is %d px wide, want %d", got, want)
+			}
+			// Rows with ink in the left margin, 4 to 7 mm from the edge:
+			// nothing but a cut line reaches there.
+			var rows []int
+			for y := b.Min.Y; y < b.Max.Y; y++ {
+				for x := px(4); x < px(7); x++ {
+					if dark(img, x, y) {
+						if len(rows) == 0 || y > rows[len(rows)-1]+3 {
+							rows = append(rows, y)
+						}
+						break
+					}
+				}
+			}
+			if len(rows) != tt.cuts {
+				t.Fatalf("%s: %d lines reach the margin (at rows %v), want %d cut lines", tt.layout, len(rows), rows, tt.cuts)
+			}
+			for i, y := range rows {
+				// The cuts part the sheet into thirds, give or take the
+				// margins and the footer.
+				want := b.Dy() * (i + 1) / 3
+				if y < want-px(12) || y > want+px(4) {
+					t.Fatalf("cut line %d at row %d, want near %d", i+1, y, want)
+				}
+				// The right margin too: the line runs across the sheet.
+				ink := false
+				for x := b.Max.X - px(7); x < b.Max.X-px(4); x++ {
+					for dy := -1; dy <= 1; dy++ {
+						ink = ink || dark(img, x, y+dy)
+					}
+				}
+				if !ink {
+					t.Fatalf("cut line %d does not reach the right margin", i+1)
+				}
+			}
+			if tt.cuts == 0 {
+				return
+			}
+			// "Lembar n" heads card n: card 1 above the first cut, card 2
+			// between the cuts, card 3 below the second.
+			var labels []float64
+			for _, w := range words(t, buf.Bytes()) {
+				if w.page == 1 && w.text == "Lembar" {
+					labels = append(labels, w.yMin/72*dpi)
+				}
+			}
+			if len(labels) != 3 {
+				t.Fatalf("page 1 has %d copy labels, want 3", len(labels))
+			}
+			if !(labels[0] < float64(rows[0]) && float64(rows[0]) < labels[1] && labels[1] < float64(rows[1]) && float64(rows[1]) < labels[2]) {
+				t.Fatalf("copy labels at rows %.0f, cut lines at %v: want one card between each pair of cuts", labels, rows)
+			}
+		})
+	}
+}
+
+// TestCardFitsItsSpace draws the fullest card a letter can make (a long
+// subject, forty recipients, seven officials) in each card-size space: it
+// must end within the space, or it would run over the cut line or off the
+// sheet.
+func TestCardFitsItsSpace(t *testing.T) {
+	long := strings.Repeat("Sangat panjang perihal yang tidak berakhir ", 40)
+	l := testLetter()
+	l.Summary, l.Origin, l.Remarks, l.Index, l.Attachments = long, long, long, long, long
+	for i := 0; i < 40; i++ {
+		l.Recipients = append(l.Recipients, store.Recipient{Name: "Kepala Dinas Kependudukan dan Pencatatan Sipil"})
+	}
+	for _, o := range fiveOfficials()[1:] {
+		l.Initials = append(l.Initials, store.Initial{Position: o.Position})
+	}
+	opts := testOptions()
+	opts.Office = strings.Repeat("PEMERINTAH KOTA PEKALONGAN ", 6)
+	opts.CardCopies = []string{"putih: " + long}
+	for _, paper := range []string{"A4", "F4"} {
+		opts.CardLayout, opts.Paper = "three", paper
+		s, err := opts.settings()
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := cardDoc(s, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.pdf.AddPage()
+		for n := range 3 {
+			top, bottom, _ := d.third(n)
+			if end := d.card(l, s.cardCopies()[0], top, bottom); end > bottom+0.01 {
+				t.Fatalf("card %d of three on %s ends at %.1f mm, below its space (%.1f mm)", n+1, paper, end, bottom)
+			}
+		}
+	}
+	opts.CardLayout = "a5"
+	s, err := opts.settings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := cardDoc(s, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.pdf.AddPage()
+	if end := d.card(l, s.cardCopies()[0], d.top, d.bottom); end > d.bottom+0.01 {
+		t.Fatalf("card on A5 ends at %.1f mm, below the page's content (%.1f mm)", end, d.bottom)
 	}
 }

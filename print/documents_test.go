@@ -258,12 +258,16 @@ func TestRender(t *testing.T) {
 	cover.CardLayout = "cover"
 	f4 := opts
 	f4.Paper = "F4"
+	onA5, three := opts, opts
+	onA5.CardLayout, three.CardLayout = "a5", "three"
 	kinds := []struct {
 		name  string
 		write func(*bytes.Buffer) error
 	}{
 		{"card", func(b *bytes.Buffer) error { return ControlCard(b, l, opts) }},
 		{"cover sheet", func(b *bytes.Buffer) error { return ControlCard(b, l, cover) }},
+		{"card on A5", func(b *bytes.Buffer) error { return ControlCard(b, l, onA5) }},
+		{"three cards a sheet", func(b *bytes.Buffer) error { return ControlCard(b, l, three) }},
 		{"copy", func(b *bytes.Buffer) error { return Copy(b, l, l.Recipients[0], testBody(), opts) }},
 		{"receipt", func(b *bytes.Buffer) error { return Receipt(b, l, opts) }},
 		{"agenda book", func(b *bytes.Buffer) error { return AgendaBook(b, bookLetters(60), "Tahun 2026", f4) }},
@@ -293,11 +297,12 @@ var yearOne = regexp.MustCompile(`[a-z] 1 \d\d\.\d\d`)
 func TestBareLetter(t *testing.T) {
 	l := &store.Letter{ID: 9}
 	opts := testOptions()
-	cover := opts
-	cover.CardLayout = "cover"
+	cover, three := opts, opts
+	cover.CardLayout, three.CardLayout = "cover", "three"
 	for name, write := range map[string]func(*bytes.Buffer) error{
 		"card":    func(b *bytes.Buffer) error { return ControlCard(b, l, opts) },
 		"cover":   func(b *bytes.Buffer) error { return ControlCard(b, l, cover) },
+		"three":   func(b *bytes.Buffer) error { return ControlCard(b, l, three) },
 		"copy":    func(b *bytes.Buffer) error { return Copy(b, l, store.Recipient{}, Body{}, opts) },
 		"receipt": func(b *bytes.Buffer) error { return Receipt(b, l, opts) },
 	} {

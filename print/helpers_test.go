@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"image"
 	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -152,13 +154,13 @@ func pageSize(t testing.TB, pdf []byte) (w, h float64) {
 	return 0, 0
 }
 
-// render draws every page with pdftoppm at 50 dpi and checks that each
-// image is a PNG with ink on it; it returns the number of pages drawn.
-func render(t testing.TB, pdf []byte) int {
+// images draws every page with pdftoppm at dpi and returns the images,
+// page by page.
+func images(t testing.TB, pdf []byte, dpi int) []image.Image {
 	t.Helper()
 	need(t, "pdftoppm")
 	dir := t.TempDir()
-	cmd := exec.Command("pdftoppm", "-r", "50", "-png", "-", filepath.Join(dir, "page"))
+	cmd := exec.Command("pdftoppm", "-r", fmt.Sprint(dpi), "-png", "-", filepath.Join(dir, "page"))
 	cmd.Stdin = bytes.NewReader(pdf)
 	if out, err := cmd.CombinedOutput(); err != nil || len(out) > 0 {
 		t.Fatalf("pdftoppm: %v %s", err, out)
@@ -167,6 +169,8 @@ func render(t testing.TB, pdf []byte) int {
 	if len(files) == 0 {
 		t.Fatalf("pdftoppm drew no pages")
 	}
+	sort.Strings(files) // pdftoppm pads the page numbers
+	var out []image.Image
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -176,20 +180,72 @@ func render(t testing.TB, pdf []byte) int {
 		if err != nil {
 			t.Fatalf("%s: %v", filepath.Base(f), err)
 		}
-		dark := 0
+		out = append(out, img)
+	}
+	return out
+}
+
+// dark reports whether a pixel is ink rather than paper.
+func dark(img image.Image, x, y int) bool {
+	r, g, b, _ := img.At(x, y).RGBA()
+	return r+g+b < 3*0x8000
+}
+
+// render draws every page with pdftoppm at 50 dpi and checks that each
+// image is a PNG with ink on it; it returns the number of pages drawn.
+func render(t testing.TB, pdf []byte) int {
+	t.Helper()
+	imgs := images(t, pdf, 50)
+	for i, img := range imgs {
+		n := 0
 		bounds := img.Bounds()
 		for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
 			for x := bounds.Min.X; x < bounds.Max.X; x++ {
-				if r, g, b, _ := img.At(x, y).RGBA(); r+g+b < 3*0x8000 {
-					dark++
+				if dark(img, x, y) {
+					n++
 				}
 			}
 		}
-		if dark < 200 {
-			t.Fatalf("%s has %d dark pixels: the page is blank", filepath.Base(f), dark)
+		if n < 200 {
+			t.Fatalf("page %d has %d dark pixels: the page is blank", i+1, n)
 		}
 	}
-	return len(files)
+	return len(imgs)
+}
+
+// bboxWord is one word pdftotext -bbox found, with its page (from 1).
+type bboxWord struct {
+	page                   int
+	text                   string
+	xMin, yMin, xMax, yMax float64
+}
+
+// words reads every word of a PDF with its box, in points from the top
+// left of its page.
+func words(t testing.TB, pdf []byte) []bboxWord {
+	t.Helper()
+	need(t, "pdftotext")
+	cmd := exec.Command("pdftotext", "-bbox", "-enc", "UTF-8", "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext -bbox: %v", err)
+	}
+	var doc bboxDoc
+	dec := xml.NewDecoder(bytes.NewReader(out))
+	dec.Strict = false
+	dec.AutoClose = xml.HTMLAutoClose
+	dec.Entity = xml.HTMLEntity
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatalf("read pdftotext -bbox: %v", err)
+	}
+	var ws []bboxWord
+	for i, p := range doc.Pages {
+		for _, w := range p.Words {
+			ws = append(ws, bboxWord{page: i + 1, text: w.Text, xMin: w.XMin, yMin: w.YMin, xMax: w.XMax, yMax: w.YMax})
+		}
+	}
+	return ws
 }
 
 // wib is the zone the fixtures are written in.
@@ -232,26 +288,27 @@ var testRecipients = []store.Recipient{
 func testLetter() *store.Letter {
 	dir := store.DefaultDirectory()
 	l := &store.Letter{
-		ID:           42,
-		Stage:        store.StageForwarded,
-		MessageID:    "<a1@kemendagri.go.id>",
-		From:         "tu@kemendagri.go.id",
-		Subject:      testSubject,
-		ReceivedAt:   at(2026, time.November, 23, 8, 14),
-		Recipients:   append([]store.Recipient(nil), testRecipients...),
-		Agenda:       store.AgendaNumber{Year: 2026, Seq: 42},
-		RegisteredAt: at(2026, time.November, 23, 8, 40),
-		LetterNumber: testNumber,
-		LetterDate:   at(2026, time.November, 20, 0, 0),
-		Origin:       testOrigin,
-		Summary:      testSubject,
-		Attachments:  "1 berkas",
-		Class:        store.ClassOrdinary,
-		Urgency:      store.UrgencyUrgent,
-		ClassCode:    "000.1.2",
-		Index:        "PERSANDIAN",
-		Remarks:      "Mohon segera – dibahas Senin",
-		Examiner:     dir.Examiner(),
+		ID:            42,
+		Stage:         store.StageForwarded,
+		MessageID:     "<a1@kemendagri.go.id>",
+		From:          "tu@kemendagri.go.id",
+		Subject:       testSubject,
+		ReceivedAt:    at(2026, time.November, 23, 8, 14),
+		Recipients:    append([]store.Recipient(nil), testRecipients...),
+		Agenda:        store.AgendaNumber{Year: 2026, Seq: 42},
+		RegisteredAt:  at(2026, time.November, 23, 8, 40),
+		CardPrintedAt: at(2026, time.November, 23, 8, 55),
+		LetterNumber:  testNumber,
+		LetterDate:    at(2026, time.November, 20, 0, 0),
+		Origin:        testOrigin,
+		Summary:       testSubject,
+		Attachments:   "1 berkas",
+		Class:         store.ClassOrdinary,
+		Urgency:       store.UrgencyUrgent,
+		ClassCode:     "000.1.2",
+		Index:         "PERSANDIAN",
+		Remarks:       "Mohon segera – dibahas Senin",
+		Examiner:      dir.Examiner(),
 	}
 	for _, o := range dir.Officials {
 		l.Initials = append(l.Initials, store.Initial{Position: o.Position})

@@ -9,6 +9,8 @@ type labels struct {
 	decimalComma bool
 	thousands    byte
 	cardColours  []string
+	// cardPurposes say what the card's copies are for, in copy order.
+	cardPurposes []string
 	channels     map[store.Channel]string
 	classes      map[store.SecurityClass]string
 	urgencies    map[store.Urgency]string
@@ -17,16 +19,18 @@ type labels struct {
 	pageOf, printedAt string
 
 	// Fields of the card, the copy and the book.
-	index, classCode, serial, summary, attachments, registered string
-	from, letterDate, letterNumber, to, received, due          string
-	class, urgency, classAndUrgency, handler, initials         string
-	initialDate, notes, no, position, dateCol, subject         string
-	origin, subjectSummary, forwardedTo, remarks               string
-	cc, msgDate                                                string
-	setAsideBecause                                            string
+	index, classCode, serial, summary, attachments     string
+	from, letterDate, letterNumber, to, received, due  string
+	class, urgency, classAndUrgency, initials          string
+	receivedDate, registeredDate, forwardedDate        string
+	handler, examiner, operator                        string
+	initialDate, notes, no, position, dateCol, subject string
+	origin, subjectSummary, forwardedTo, remarks       string
+	cc, msgDate                                        string
+	setAsideBecause                                    string
 
 	// The control card and cover sheet.
-	cardTitle, coverTitle, copyLabel, more string
+	cardTitle, coverTitle, copyLabel, more, copyPurpose, cutHere string
 
 	// The copy.
 	copyTitle, copyFor, copyRecipient, via     string
@@ -58,6 +62,7 @@ var labelsID = labels{
 	decimalComma: true,
 	thousands:    '.',
 	cardColours:  []string{"putih", "kuning", "merah"},
+	cardPurposes: []string{"arsip operator", "pemeriksa", "caraka"},
 	channels: map[store.Channel]string{
 		store.ChannelAide: "ajudan", store.ChannelCourier: "caraka",
 		store.ChannelFax: "faks", store.ChannelOnline: "aplikasi",
@@ -72,20 +77,24 @@ var labelsID = labels{
 	printedAt: "Dicetak",
 
 	index: "Indeks", classCode: "Kode klasifikasi", serial: "No. Agenda",
-	summary: "Isi ringkas", attachments: "Lampiran", registered: "Tanggal",
+	summary: "Isi ringkas", attachments: "Lampiran",
+	receivedDate: "Tgl. diterima", registeredDate: "Tgl. diagendakan", forwardedDate: "Tgl. diteruskan",
+	handler: "Pengolah", examiner: "Pemeriksa", operator: "Operator Transmisi Sandi",
 	from: "Dari", letterDate: "Tgl. surat", letterNumber: "No. surat", to: "Kepada",
 	received: "Diterima", due: "Batas waktu", class: "Sifat", urgency: "Urgensi",
-	classAndUrgency: "Sifat / urgensi", handler: "Pengolah / pemeriksa", initials: "Paraf",
+	classAndUrgency: "Sifat / urgensi", initials: "Paraf",
 	initialDate: "tgl.", notes: "Catatan", no: "No", position: "Jabatan",
 	dateCol: "Tanggal, jam", subject: "Perihal", origin: "Asal surat",
 	subjectSummary: "Perihal / isi ringkas", forwardedTo: "Diteruskan kepada",
 	remarks: "Keterangan", cc: "Tembusan", msgDate: "Tanggal",
 	setAsideBecause: "disisihkan: %s",
 
-	cardTitle:  "KARTU KENDALI NASKAH BERITA MASUK",
-	coverTitle: "LEMBAR PENGANTAR NASKAH BERITA BIASA",
-	copyLabel:  "Lembar %d",
-	more:       "… dan %d penerima lain",
+	cardTitle:   "KARTU KENDALI NASKAH BERITA MASUK",
+	coverTitle:  "LEMBAR PENGANTAR NASKAH BERITA BIASA",
+	copyLabel:   "Lembar %d",
+	copyPurpose: "untuk %s",
+	cutHere:     "potong di sini",
+	more:        "… dan %d penerima lain",
 
 	copyTitle: "SALINAN NASKAH BERITA", copyFor: "Salinan untuk %s",
 	copyRecipient: "Untuk", via: "Melalui",
@@ -129,9 +138,10 @@ var labelsID = labels{
 var labelsEN = labels{
 	months: [12]string{"January", "February", "March", "April", "May", "June", "July",
 		"August", "September", "October", "November", "December"},
-	clockLayout: "15:04",
-	thousands:   ',',
-	cardColours: []string{"white", "yellow", "red"},
+	clockLayout:  "15:04",
+	thousands:    ',',
+	cardColours:  []string{"white", "yellow", "red"},
+	cardPurposes: []string{"operator's file", "examiner", "courier"},
 	channels: map[store.Channel]string{
 		store.ChannelAide: "aide", store.ChannelCourier: "courier",
 		store.ChannelFax: "fax", store.ChannelOnline: "online app",
@@ -149,20 +159,24 @@ var labelsEN = labels{
 	printedAt: "Printed",
 
 	index: "Index", classCode: "Classification code", serial: "Agenda no.",
-	summary: "Summary", attachments: "Attachments", registered: "Date",
+	summary: "Summary", attachments: "Attachments",
+	receivedDate: "Date received", registeredDate: "Date registered", forwardedDate: "Date forwarded",
+	handler: "Handler", examiner: "Examiner", operator: "Cipher transmission operator",
 	from: "From", letterDate: "Letter date", letterNumber: "Letter no.", to: "To",
 	received: "Received", due: "Due", class: "Security", urgency: "Urgency",
-	classAndUrgency: "Security / urgency", handler: "Handler / examiner", initials: "Initials",
+	classAndUrgency: "Security / urgency", initials: "Initials",
 	initialDate: "date", notes: "Notes", no: "No", position: "Position",
 	dateCol: "Date, time", subject: "Subject", origin: "Origin",
 	subjectSummary: "Subject / summary", forwardedTo: "Forwarded to",
 	remarks: "Remarks", cc: "Cc", msgDate: "Date",
 	setAsideBecause: "set aside: %s",
 
-	cardTitle:  "CONTROL CARD, INCOMING MESSAGE",
-	coverTitle: "COVER SHEET, ORDINARY MESSAGE",
-	copyLabel:  "Copy %d",
-	more:       "… and %d more recipients",
+	cardTitle:   "CONTROL CARD, INCOMING MESSAGE",
+	coverTitle:  "COVER SHEET, ORDINARY MESSAGE",
+	copyLabel:   "Copy %d",
+	copyPurpose: "for the %s",
+	cutHere:     "cut here",
+	more:        "… and %d more recipients",
 
 	copyTitle: "COPY OF MESSAGE", copyFor: "Copy for %s",
 	copyRecipient: "For", via: "Via",

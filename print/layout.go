@@ -38,15 +38,26 @@ type doc struct {
 	left, right  float64 // x of the content's edges
 	top, bottom  float64 // y of the content's edges
 	footerNote   string
+	// dense draws boxes in smaller type, for cards that share a sheet.
+	dense bool
 }
 
 // newDoc starts a document on the office's paper; landscape turns it.
 func newDoc(s *settings, title string, landscape bool) (*doc, error) {
+	margin := 15.0
+	if landscape {
+		margin = 12
+	}
+	return newDocOn(s, title, papers[s.Paper], landscape, margin)
+}
+
+// newDocOn starts a document on paper of the given size in millimetres,
+// portrait, with the given margin.
+func newDocOn(s *settings, title string, size [2]float64, landscape bool, margin float64) (*doc, error) {
 	cov, err := coverages()
 	if err != nil {
 		return nil, err
 	}
-	size := papers[s.Paper]
 	orient := "P"
 	w, h := size[0], size[1]
 	if landscape {
@@ -72,10 +83,6 @@ func newDoc(s *settings, title string, landscape bool) (*doc, error) {
 	}
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCellMargin(0)
-	margin := 15.0
-	if landscape {
-		margin = 12
-	}
 	pdf.SetMargins(margin, margin, margin)
 	d := &doc{
 		pdf: pdf, s: s, cov: cov,
@@ -322,6 +329,41 @@ func (d *doc) title(y float64, title, sub string) float64 {
 		y += d.text(d.left, y, d.width(), d.wrap(sub, d.width(), 2), "C")
 	}
 	return y + 3
+}
+
+// third is where the nth card of three on a sheet goes: its top and
+// bottom, and the cut line above it.
+func (d *doc) third(n int) (top, bottom, cut float64) {
+	const gap = 3 // between a card and a cut line
+	slot := (d.bottom - d.top) / 3
+	top, bottom = d.top+float64(n)*slot, d.top+float64(n+1)*slot
+	cut = top
+	if n > 0 {
+		top += gap
+	}
+	if n < 2 {
+		bottom -= gap
+	}
+	return top, bottom, cut
+}
+
+// cutLine draws a dashed line across the whole sheet at y, where the
+// cards that share it are cut apart, with a word that says so.
+func (d *doc) cutLine(y float64) {
+	lab := d.s.lab
+	d.pdf.SetDrawColor(90, 90, 90)
+	d.pdf.SetDashPattern([]float64{2, 1.2}, 0)
+	d.pdf.Line(3, y, d.pageW-3, y)
+	d.pdf.SetDashPattern(nil, 0)
+	d.pdf.SetDrawColor(0, 0, 0)
+	d.setFont(italic, 6)
+	word := d.fit(lab.cutHere, 40)
+	w := d.measure(word) + 2
+	d.pdf.SetFillColor(255, 255, 255)
+	d.pdf.Rect(d.left+6, y-d.lineH()/2, w, d.lineH(), "F")
+	d.pdf.SetTextColor(90, 90, 90)
+	d.text(d.left+7, y-d.lineH()/2, w, []string{word}, "L")
+	d.pdf.SetTextColor(0, 0, 0)
 }
 
 // finish adds the footers, closes the document and writes it to w.

@@ -20,13 +20,21 @@ type Options struct {
 	Lang string
 	// AgendaFormat shows agenda numbers; "" means store.DefaultAgendaFormat.
 	AgendaFormat string
-	// CardCopies labels the control card's copies, one page each, usually
+	// CardCopies labels the control card's copies, one card each, usually
 	// their paper colours; nil means putih, kuning, merah (white, yellow,
-	// red in English). A single "" prints one unlabelled page.
+	// red in English). A single "" prints one unlabelled card. Each copy
+	// says what it is for: what follows a colon ("hijau: arsip
+	// sekretariat"), else by its place: the first is the operator's file,
+	// the second goes to the examiner, the third to the courier.
 	CardCopies []string
-	// CardLayout is "card" (kartu kendali, the default) or "cover" (lembar
-	// pengantar surat biasa).
+	// CardLayout is "card" (kartu kendali on a full page of Paper, the
+	// default), "a5" (the kartu kendali on A5, one card a sheet), "three"
+	// (three cards a sheet of Paper with cut lines between them) or
+	// "cover" (lembar pengantar surat biasa).
 	CardLayout string
+	// Handler fills the card's Pengolah: who handles the letter at the
+	// desk; "" means the operator's position, Operator Transmisi Sandi.
+	Handler string
 	// Officials initial the card, in order; the card uses the letter's own
 	// initials once it has them and these before.
 	Officials []store.Official
@@ -67,6 +75,9 @@ var papers = map[string][2]float64{
 	"F4": {215, 330},
 }
 
+// a5 is the card-size sheet of the "a5" card layout.
+var a5 = [2]float64{148, 210}
+
 func (o Options) settings() (*settings, error) {
 	s := &settings{Options: o}
 	switch p := strings.ToUpper(strings.TrimSpace(o.Paper)); p {
@@ -92,8 +103,12 @@ func (o Options) settings() (*settings, error) {
 		s.CardLayout = "card"
 	case "cover", "pengantar":
 		s.CardLayout = "cover"
+	case "a5":
+		s.CardLayout = "a5"
+	case "three", "tiga", "3":
+		s.CardLayout = "three"
 	default:
-		return nil, fmt.Errorf("unknown card layout %q (card or cover)", o.CardLayout)
+		return nil, fmt.Errorf("unknown card layout %q (card, a5, three or cover)", o.CardLayout)
 	}
 	if s.AgendaFormat == "" {
 		s.AgendaFormat = store.DefaultAgendaFormat
@@ -288,6 +303,17 @@ func orDash(v string) string {
 		return "-"
 	}
 	return v
+}
+
+// nonEmpty keeps the values that are not blank, trimmed.
+func nonEmpty(values ...string) []string {
+	var out []string
+	for _, v := range values {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // recipientNames joins the letter's recipients with "; ".

@@ -25,9 +25,10 @@ type config struct {
 	// AgendaFormat shows agenda numbers, e.g. "%04d/%d" for 0042/2026.
 	AgendaFormat string `toml:"agenda_format"`
 
-	Clock clockConfig `toml:"clock"`
-	Mail  mailConfig  `toml:"mail"`
-	Paper paperConfig `toml:"paper"`
+	Clock  clockConfig  `toml:"clock"`
+	Backup backupConfig `toml:"backup"`
+	Mail   mailConfig   `toml:"mail"`
+	Paper  paperConfig  `toml:"paper"`
 }
 
 type clockConfig struct {

@@ -74,6 +74,23 @@ func cmdInterface(a *app, args []string) error {
 		return err
 	}
 	defer stopServing()
+	// The day's first start takes the day's backup, beside the work; the
+	// store stays open until it is written, and a failure is told once the
+	// screen is given back.
+	backedUp := make(chan error, 1)
+	if a.demo {
+		backedUp <- nil
+	} else {
+		go func() {
+			_, err := dailyBackup(db, a.backupDir(), a.cfg.Backup.KeepDays, db.Now())
+			backedUp <- err
+		}()
+	}
+	defer func() {
+		if err := <-backedUp; err != nil {
+			fmt.Fprintln(a.stderr, "sanapati-desk:", a.txt.Sentence(err))
+		}
+	}()
 	pw := a.paperwork(db, paperDir)
 	cfg := tui.Config{
 		DB: db, Text: a.txt, AgendaFormat: a.cfg.AgendaFormat, Paperwork: pw, Prompter: prompter,

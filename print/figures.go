@@ -123,7 +123,10 @@ type DestinationFigure struct {
 // MonthFigures computes the figures of the month containing month (its
 // year and month as written, not converted) from letters, which may hold
 // letters of other months: they are skipped. Open letters are judged at
-// now. It reads nothing but its arguments.
+// now. Times to each step, by destination and by channel count every letter
+// on the ordinary path (not classified, not set aside), estimated ones
+// included: only whether they were on time is unknown. It reads nothing
+// but its arguments.
 func MonthFigures(letters []store.Letter, month time.Time, cal *store.Calendar, now time.Time) Figures {
 	loc := cal.Location()
 	first := time.Date(month.Year(), month.Month(), 1, 0, 0, 0, 0, loc)
@@ -133,21 +136,7 @@ func MonthFigures(letters []store.Letter, month time.Time, cal *store.Calendar, 
 		Daily:      make([]int, next.AddDate(0, 0, -1).Day()),
 		NoHolidays: !cal.HasYear(first.Year()),
 	}
-	type sum struct {
-		n     int
-		total float64 // working days
-		hours []float64
-	}
-	channels := map[store.Channel]*sum{}
-	steps := make(map[Step][]float64, len(Steps))
-	type dest struct {
-		hours        []float64
-		onTime, late int
-	}
-	dests := map[string]*dest{}
-	hoursTo := func(l *store.Letter, t time.Time) float64 {
-		return cal.WorkingHoursBetween(l.ReceivedAt, t).Hours()
-	}
+	tl := newTally(cal, now)
 	for i := range letters {
 		l := &letters[i]
 		at := l.ReceivedAt.In(loc)
@@ -164,38 +153,8 @@ func MonthFigures(letters []store.Letter, month time.Time, cal *store.Calendar, 
 			f.SetAside++
 			continue
 		}
-		for step, when := range stepTimes(l) {
-			steps[step] = append(steps[step], hoursTo(l, when))
-		}
 		t := l.Timing(cal, now)
-		for _, r := range l.Recipients {
-			d := dests[r.Name]
-			if d == nil {
-				d = &dest{}
-				dests[r.Name] = d
-			}
-			switch {
-			case t.Estimated:
-			case r.Delivered() && !r.DeliveredAt.After(t.Due):
-				d.onTime++
-			case r.Delivered(), now.After(t.Due):
-				d.late++
-			}
-			if !r.Delivered() {
-				continue
-			}
-			h := hoursTo(l, r.DeliveredAt)
-			steps[StepDelivery] = append(steps[StepDelivery], h)
-			d.hours = append(d.hours, h)
-			c := channels[r.Channel]
-			if c == nil {
-				c = &sum{}
-				channels[r.Channel] = c
-			}
-			c.n++
-			c.total += cal.WorkingDaysBetween(l.ReceivedAt, r.DeliveredAt)
-			c.hours = append(c.hours, h)
-		}
+		tl.add(l, t)
 		switch {
 		case t.Estimated:
 			f.Estimated++
@@ -223,27 +182,7 @@ func MonthFigures(letters []store.Letter, month time.Time, cal *store.Calendar, 
 	slices.SortStableFunc(f.LateLetters, func(a, b LateLetter) int {
 		return cmp.Or(a.ReceivedAt.Compare(b.ReceivedAt), cmp.Compare(a.ID, b.ID))
 	})
-	for c, s := range channels {
-		f.Channels = append(f.Channels, ChannelFigure{
-			Channel: c, Deliveries: s.n, AverageDays: s.total / float64(s.n),
-			AverageHours: mean(s.hours), MedianHours: median(s.hours),
-		})
-	}
-	for _, step := range Steps {
-		hs := steps[step]
-		f.Steps = append(f.Steps, StepFigure{Step: step, Count: len(hs), MedianHours: median(hs), P90Hours: p90(hs)})
-	}
-	for name, d := range dests {
-		df := DestinationFigure{
-			Name: name, Deliveries: len(d.hours), AverageHours: mean(d.hours), MedianHours: median(d.hours),
-			OnTime: d.onTime, Late: d.late,
-		}
-		if d.onTime+d.late > 0 {
-			df.OnTimeShare = float64(d.onTime) / float64(d.onTime+d.late)
-		}
-		f.Destinations = append(f.Destinations, df)
-	}
-	slices.SortFunc(f.Destinations, func(a, b DestinationFigure) int { return cmp.Compare(a.Name, b.Name) })
+	tl.fill(&f)
 	slices.SortFunc(f.Channels, func(a, b ChannelFigure) int {
 		return cmp.Or(cmp.Compare(channelRank(a.Channel), channelRank(b.Channel)), cmp.Compare(a.Channel, b.Channel))
 	})
@@ -256,6 +195,95 @@ func channelRank(c store.Channel) int {
 		return i
 	}
 	return len(store.Channels)
+}
+
+// tally gathers the office hours to each step, by destination and by
+// channel, of the letters on the ordinary path.
+type tally struct {
+	cal      *store.Calendar
+	now      time.Time
+	steps    map[Step][]float64
+	dests    map[string]*destTally
+	channels map[store.Channel]*channelTally
+}
+
+type destTally struct {
+	hours        []float64
+	onTime, late int
+}
+
+type channelTally struct {
+	days  float64 // the sum of working days
+	hours []float64
+}
+
+func newTally(cal *store.Calendar, now time.Time) *tally {
+	return &tally{cal: cal, now: now, steps: map[Step][]float64{},
+		dests: map[string]*destTally{}, channels: map[store.Channel]*channelTally{}}
+}
+
+// add counts a letter whose timing is t: the time to each step it reached,
+// and each copy by destination and by channel. A copy is on time when
+// delivered by the due time and late when delivered after it or still out
+// past it; copies of a letter whose due time is estimated are neither.
+func (tl *tally) add(l *store.Letter, t store.Timing) {
+	hoursTo := func(at time.Time) float64 { return tl.cal.WorkingHoursBetween(l.ReceivedAt, at).Hours() }
+	for step, at := range stepTimes(l) {
+		tl.steps[step] = append(tl.steps[step], hoursTo(at))
+	}
+	for _, r := range l.Recipients {
+		d := tl.dests[r.Name]
+		if d == nil {
+			d = &destTally{}
+			tl.dests[r.Name] = d
+		}
+		switch {
+		case t.Estimated:
+		case r.Delivered() && !r.DeliveredAt.After(t.Due):
+			d.onTime++
+		case r.Delivered(), tl.now.After(t.Due):
+			d.late++
+		}
+		if !r.Delivered() {
+			continue
+		}
+		h := hoursTo(r.DeliveredAt)
+		tl.steps[StepDelivery] = append(tl.steps[StepDelivery], h)
+		d.hours = append(d.hours, h)
+		c := tl.channels[r.Channel]
+		if c == nil {
+			c = &channelTally{}
+			tl.channels[r.Channel] = c
+		}
+		c.days += tl.cal.WorkingDaysBetween(l.ReceivedAt, r.DeliveredAt)
+		c.hours = append(c.hours, h)
+	}
+}
+
+// fill sets f's Steps, Destinations (by name) and Channels (unsorted).
+func (tl *tally) fill(f *Figures) {
+	for _, step := range Steps {
+		hs := tl.steps[step]
+		f.Steps = append(f.Steps, StepFigure{Step: step, Count: len(hs), MedianHours: median(hs), P90Hours: p90(hs)})
+	}
+	for name, d := range tl.dests {
+		df := DestinationFigure{
+			Name: name, Deliveries: len(d.hours), AverageHours: mean(d.hours), MedianHours: median(d.hours),
+			OnTime: d.onTime, Late: d.late,
+		}
+		if d.onTime+d.late > 0 {
+			df.OnTimeShare = float64(d.onTime) / float64(d.onTime+d.late)
+		}
+		f.Destinations = append(f.Destinations, df)
+	}
+	slices.SortFunc(f.Destinations, func(a, b DestinationFigure) int { return cmp.Compare(a.Name, b.Name) })
+	for ch, c := range tl.channels {
+		n := len(c.hours)
+		f.Channels = append(f.Channels, ChannelFigure{
+			Channel: ch, Deliveries: n, AverageDays: c.days / float64(n),
+			AverageHours: mean(c.hours), MedianHours: median(c.hours),
+		})
+	}
 }
 
 // stepTimes are the times at which the letter reached each step it has

@@ -36,7 +36,7 @@ func cmdInterface(a *app, args []string) error {
 	var acct *mail.Account
 	paperDir := "" // the settings' printer and folder
 	if a.demo {
-		tmp, err := os.MkdirTemp("", "sanapati-demo-")
+		tmp, err := newDemoDir()
 		if err != nil {
 			return fmt.Errorf("start the demo: %w", err)
 		}
@@ -45,7 +45,7 @@ func cmdInterface(a *app, args []string) error {
 				a.db.Close()
 				a.db = nil
 			}
-			os.RemoveAll(tmp)
+			a.removeDemoDir(tmp)
 		}()
 		a.dbPath = filepath.Join(tmp, "desk.db")
 		paperDir = filepath.Join(tmp, "kertas") // save only, in the throwaway folder

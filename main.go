@@ -21,9 +21,10 @@ import (
 )
 
 func main() {
-	// ctrl+c (or a service manager's SIGTERM) cancels what the command is
-	// doing, a print or a fetch, which then ends cleanly and says so.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// ctrl+c (or a service manager's SIGTERM, or the terminal closing)
+	// cancels what the command is doing, a print or a fetch, which then
+	// ends cleanly and says so; the demo then removes its folder.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	code := runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

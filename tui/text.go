@@ -68,6 +68,8 @@ var messages = map[string][2]string{
 	"err.locked":            {"Meja sudah dibuka di jendela lain. Tutup yang itu dulu.", "The desk is already open elsewhere. Close that one first."},
 	"err.cancelled":         {"Dibatalkan. Yang sudah tersimpan tetap tersimpan; langkah yang belum selesai tidak dicatat.", "Cancelled. What was stored stays stored; a step not finished is not recorded."},
 	"err.invalid":           {"Isian tidak valid: %s.", "Invalid input: %s."},
+	// The demo.
+	"demo.paper_removed": {"Demo selesai: %d dokumen PDF demo di %s dihapus bersama data demonya. Pakai meja sungguhan untuk menyimpan kertas.", "Demo over: %d demo PDF document(s) in %s removed with its store. Use a real desk to keep paper."},
 	// The command line beside the open desk.
 	"share.lost": {"Meja ditutup sebelum perintah selesai; periksa hasilnya dengan 'show' atau 'list'.", "The desk closed before the command finished; check the outcome with 'show' or 'list'."},
 	// The calendar command.

@@ -142,15 +142,6 @@ func (s *settings) agenda(l *store.Letter) string {
 	return l.Agenda.Format(s.AgendaFormat)
 }
 
-// due is when the letter must be done, or the zero time when it has no
-// received time to count from.
-func (s *settings) due(l *store.Letter) time.Time {
-	if l.ReceivedAt.IsZero() {
-		return time.Time{}
-	}
-	return l.Timing(s.Calendar, s.now).Due
-}
-
 // dueTime shows when the letter must be done, marked "(perkiraan)" when
 // the clock ran through a year with no holiday list, or "-".
 func (s *settings) dueTime(l *store.Letter) string {

@@ -160,7 +160,7 @@ func cmdList(a *app, args []string) error {
 	if *stage != "" {
 		s, err := store.ParseStage(*stage)
 		if err != nil {
-			return usageError{err}
+			return badInput(err)
 		}
 		q.Stages = []store.Stage{s}
 	}
@@ -180,7 +180,7 @@ func cmdList(a *app, args []string) error {
 		return a.writeJSON(out)
 	}
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tSTATUS\tAGENDA\tDITERIMA\tBATAS\tDARI\tPERIHAL")
+	fmt.Fprintln(tw, a.txt.T("cli.list_header"))
 	for i := range letters {
 		l := &letters[i]
 		tm := l.Timing(db.Calendar(), db.Now())
@@ -188,7 +188,7 @@ func cmdList(a *app, args []string) error {
 		if tm.Overdue {
 			due += " !"
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", l.ID, l.Stage, l.Agenda.Format(a.cfg.AgendaFormat),
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", l.ID, a.txt.Stage(l.Stage), l.Agenda.Format(a.cfg.AgendaFormat),
 			l.ReceivedAt.In(db.Calendar().Location()).Format("02-01-2006 15.04"), due,
 			clip(l.Sender(), 28), clip(l.Title(), 50))
 	}
@@ -249,48 +249,51 @@ func (a *app) printLetter(l *store.Letter) error {
 		}
 	}
 	row("ID", strconv.FormatUint(l.ID, 10))
-	row("Status", t.Stage(l.Stage))
-	row("No. agenda", l.Agenda.Format(a.cfg.AgendaFormat))
-	row("Dari", l.From)
-	row("Perihal", l.Subject)
+	row(t.T("cli.show.stage"), t.Stage(l.Stage))
+	row(t.T("cli.show.agenda"), l.Agenda.Format(a.cfg.AgendaFormat))
+	row(t.T("hdr.from"), l.From)
+	row(t.T("hdr.subject"), l.Subject)
 	received := t.DateTime(l.ReceivedAt.In(loc))
 	if l.ReceivedEstimated {
 		received += "  " + t.T("letter.received_estimated")
 	}
-	row("Diterima", received)
+	row(t.T("hdr.received"), received)
 	due := t.DateTime(tm.Due.In(loc))
-	if tm.Overdue {
-		due += "  (TERLAMBAT)"
+	if tm.Estimated {
+		due += "  " + t.T("letter.received_estimated")
 	}
-	row("Batas waktu", due)
-	row("No. surat", l.LetterNumber)
-	row("Asal surat", l.Origin)
-	row("Isi ringkas", l.Summary)
-	row("Sifat", string(l.Class))
-	row("Urgensi", string(l.Urgency))
+	if tm.Overdue {
+		due += "  " + t.T("cli.show.overdue")
+	}
+	row(t.T("cli.show.due"), due)
+	row(t.T("register.number"), l.LetterNumber)
+	row(t.T("register.origin"), l.Origin)
+	row(t.T("register.summary"), l.Summary)
+	row(t.T("register.class"), string(l.Class))
+	row(t.T("register.urgency"), string(l.Urgency))
 	for _, r := range l.Recipients {
 		state := ""
 		if r.Delivered() {
-			state = fmt.Sprintf(" - diterima %s, %s", r.ReceivedBy, t.DateTime(r.DeliveredAt.In(loc)))
+			state = t.T("cli.show.delivered", r.ReceivedBy, t.DateTime(r.DeliveredAt.In(loc)))
 		}
-		row("Kepada", fmt.Sprintf("%s (%s)%s", r.Name, t.Channel(r.Channel), state))
+		row(t.T("hdr.to"), fmt.Sprintf("%s (%s)%s", r.Name, t.Channel(r.Channel), state))
 	}
 	for _, in := range l.Initials {
-		state := "belum"
+		state := t.T("cli.show.not_yet")
 		if in.Done() {
 			state = t.DateTime(in.At.In(loc))
 		}
-		row("Paraf", fmt.Sprintf("%s: %s", in.Position, state))
+		row(t.T("cli.show.initial"), fmt.Sprintf("%s: %s", in.Position, state))
 	}
-	row("Caraka", l.Courier)
-	row("Lokasi simpan", l.ArchiveLocation)
-	row("Disisihkan", l.SetAsideReason)
-	row("Alasan terlambat", l.LateReason)
-	row("Duplikat dari", l.DuplicateOf.Format(a.cfg.AgendaFormat))
-	row("Masalah", l.ParseProblem)
+	row(t.T("cli.show.courier"), l.Courier)
+	row(t.T("cli.show.location"), l.ArchiveLocation)
+	row(t.T("stage.set_aside"), l.SetAsideReason)
+	row(t.T("cli.show.late_reason"), l.LateReason)
+	row(t.T("cli.show.duplicate_of"), l.DuplicateOf.Format(a.cfg.AgendaFormat))
+	row(t.T("cli.show.problem"), l.ParseProblem)
 	row("SHA-256", l.SHA256)
 	if next := store.NextAction(l.Stage); next != "" {
-		row("Berikutnya", t.Action(next))
+		row(t.T("cli.show.next"), t.Action(next))
 	}
 	return tw.Flush()
 }

@@ -30,7 +30,7 @@ func (a *app) promptPassword(_ context.Context, user, host string) (string, erro
 	if !term.IsTerminal(fd) {
 		return "", fmt.Errorf("no password for %s at %s: set SANAPATI_PASSWORD or password-cmd", user, host)
 	}
-	fmt.Fprintf(a.stderr, "Kata sandi %s@%s: ", user, host)
+	fmt.Fprint(a.stderr, a.txt.T("cli.password", user, host))
 	pw, err := term.ReadPassword(fd)
 	fmt.Fprintln(a.stderr)
 	if err != nil {
@@ -95,9 +95,9 @@ func cmdFetch(a *app, args []string) error {
 			"duplicates": res.Duplicates, "problems": res.Problems,
 			"skipped": skipped, "vanished": res.Vanished, "resynced": res.Resynced, "notes": notes})
 	}
-	fmt.Fprintf(a.stdout, "%d naskah baru, %d di kotak surat\n", res.New, res.Total)
+	fmt.Fprintln(a.stdout, a.txt.T("cli.fetched", res.New, res.Total))
 	if res.Problems > 0 {
-		fmt.Fprintf(a.stdout, "%d naskah tidak terbaca sempurna: disimpan utuh dan ditandai\n", res.Problems)
+		fmt.Fprintln(a.stdout, a.txt.T("cli.problems", res.Problems))
 	}
 	for _, n := range notes {
 		fmt.Fprintln(a.stdout, mail.SanitizeLine(n))
@@ -127,11 +127,10 @@ func cmdImport(a *app, args []string) error {
 		return a.writeJSON(map[string]any{"files": res.Files, "messages": res.Messages, "new": res.New,
 			"duplicates": res.Duplicates, "problems": res.Problems, "added": res.Added, "estimated": res.Estimated})
 	}
-	fmt.Fprintf(a.stdout, "%d berkas, %d pesan: %d baru, %d sudah ada", res.Files, res.Messages, res.New, res.Duplicates)
+	fmt.Fprintln(a.stdout, a.txt.T("cli.imported", res.Files, res.Messages, res.New, res.Duplicates))
 	if res.Problems > 0 {
-		fmt.Fprintf(a.stdout, ", %d tidak terbaca sempurna (disimpan utuh dan ditandai)", res.Problems)
+		fmt.Fprintln(a.stdout, a.txt.T("cli.problems", res.Problems))
 	}
-	fmt.Fprintln(a.stdout)
 	if len(res.Estimated) > 0 {
 		ids := make([]string, len(res.Estimated))
 		for i, id := range res.Estimated {

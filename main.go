@@ -6,6 +6,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -59,13 +60,19 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, txt: tui.Catalog("id")}
 	a.dbPath, a.confPath = defaultPaths()
 	fs := flag.NewFlagSet("sanapati-desk", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard)
 	fs.StringVar(&a.dbPath, "db", a.dbPath, "store file (also SANAPATI_DB)")
 	confFlag := fs.String("config", "", "settings file (also SANAPATI_CONFIG)")
 	lang := fs.String("lang", "", "language of messages and paper: id or en")
 	fs.BoolVar(&a.demo, "demo", false, "run on a built-in demo mailbox with a throwaway store")
-	fs.Usage = func() { usage(stderr) }
 	if err := fs.Parse(args); err != nil {
+		a.cfg.Lang, a.txt = "id", tui.Catalog(langOf(args))
+		if errors.Is(err, flag.ErrHelp) {
+			a.usage(stdout, fs)
+			return 0
+		}
+		fmt.Fprintln(stderr, "sanapati-desk:", a.txt.Helpf(flagError(err)))
+		a.usage(stderr, fs)
 		return 2
 	}
 	if *confFlag != "" {
@@ -78,7 +85,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	if *lang != "" {
 		if *lang != "id" && *lang != "en" {
-			fmt.Fprintf(stderr, "sanapati-desk: --lang must be id or en, not %q\n", *lang)
+			fmt.Fprintln(stderr, "sanapati-desk:", a.txt.Helpf("--lang must be id or en, not %q", *lang))
 			return 2
 		}
 		cfg.Lang = *lang
@@ -91,8 +98,8 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	cmd, ok := findCommand(name)
 	if !ok {
-		fmt.Fprintf(stderr, "sanapati-desk: unknown command %q\n", name)
-		usage(stderr)
+		fmt.Fprintln(stderr, "sanapati-desk:", a.txt.Helpf("unknown command %q", name))
+		a.usage(stderr, fs)
 		return 2
 	}
 	// With the desk open on the same store, the desk runs the command.
@@ -113,14 +120,21 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 // exitCode reports err on stderr and returns the exit status: 0, 1 for an
 // error, 2 for a mistake in the command line.
 func (a *app) exitCode(name string, err error) int {
-	var ue usageError
+	var (
+		ue usageError
+		he helpShown
+	)
 	switch {
 	case err == nil:
 		return 0
-	case errors.Is(err, flag.ErrHelp):
+	case errors.As(err, &he):
+		io.WriteString(a.stdout, string(he))
 		return 0
+	case errors.As(err, &ue) && ue.err != nil:
+		fmt.Fprintf(a.stderr, "sanapati-desk %s: %s\n", name, a.txt.Sentence(ue.err))
+		return 2
 	case errors.As(err, &ue):
-		fmt.Fprintf(a.stderr, "sanapati-desk %s: %v\n", name, ue.error)
+		fmt.Fprintf(a.stderr, "sanapati-desk %s: %s\n", name, a.txt.Helpf(ue.format, ue.args...))
 		return 2
 	default:
 		fmt.Fprintln(a.stderr, "sanapati-desk:", a.txt.Sentence(err))
@@ -128,11 +142,62 @@ func (a *app) exitCode(name string, err error) int {
 	}
 }
 
-// usageError is a mistake in a command line.
-type usageError struct{ error }
+// usageError is a mistake in a command line: a format the catalogue says
+// in the operator's language, or an error of the store's that says it.
+type usageError struct {
+	format string
+	args   []any
+	err    error
+}
 
-func usagef(format string, args ...any) error {
-	return usageError{fmt.Errorf(format, args...)}
+func (e usageError) Error() string {
+	if e.err != nil {
+		return e.err.Error()
+	}
+	return fmt.Sprintf(e.format, e.args...)
+}
+
+func usagef(format string, args ...any) error { return usageError{format: format, args: args} }
+
+// badInput is a mistake in a command line that the store found (a
+// channel, class or stage it does not know).
+func badInput(err error) error { return usageError{err: err} }
+
+// helpShown is the help a command printed for -h or --help.
+type helpShown string
+
+func (helpShown) Error() string { return "help" }
+
+// flagError turns an error of the flag package into a catalogue format
+// and its argument.
+func flagError(err error) (string, any) {
+	msg := err.Error()
+	for _, prefix := range []string{"flag provided but not defined: ", "flag needs an argument: "} {
+		if name, ok := strings.CutPrefix(msg, prefix); ok {
+			return prefix + "%s", name
+		}
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		if i := strings.Index(rest, " for flag "); i >= 0 {
+			name, _, _ := strings.Cut(rest[i+len(" for flag "):], ":")
+			return "invalid value for flag %s", name
+		}
+	}
+	return "%s", msg
+}
+
+// langOf finds --lang in args before the flags were read, for the
+// language of a mistake in them.
+func langOf(args []string) string {
+	for i, arg := range args {
+		if v, ok := strings.CutPrefix(strings.TrimLeft(arg, "-"), "lang="); ok && strings.HasPrefix(arg, "-") {
+			return v
+		}
+		if strings.TrimLeft(arg, "-") == "lang" && strings.HasPrefix(arg, "-") && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return "id"
 }
 
 // command is one subcommand.
@@ -142,14 +207,28 @@ type command struct {
 	run      func(a *app, args []string) error
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: sanapati-desk [--db PATH] [--config PATH] [--lang id|en] [--demo] [COMMAND [ARGS]]")
-	fmt.Fprintln(w, "\nWith no command, the desk's interface starts. Commands:")
+// usage prints the global usage: the global flags and every command.
+func (a *app) usage(w io.Writer, fs *flag.FlagSet) {
+	t := a.txt
+	fmt.Fprintln(w, t.Help("usage: sanapati-desk [--db PATH] [--config PATH] [--lang id|en] [--demo] [COMMAND [ARGS]]"))
+	a.flagHelp(w, fs)
+	fmt.Fprintln(w, "\n"+t.Help("With no command, the desk's interface starts. Commands:"))
 	for _, c := range commands() {
 		if c.name != "" {
-			fmt.Fprintf(w, "  %-10s %s\n", c.name, c.synopsis)
+			fmt.Fprintf(w, "  %-10s %s\n", c.name, t.Help(c.synopsis))
 		}
 	}
+}
+
+// flagHelp lists the flags of fs in the catalogue's language.
+func (a *app) flagHelp(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		name, _ := flag.UnquoteUsage(f)
+		if name != "" {
+			name = a.txt.Help(name)
+		}
+		fmt.Fprintf(w, "  -%s %s\n    \t%s\n", f.Name, name, a.txt.Help(f.Usage))
+	})
 }
 
 // open opens the store once, with the settings' calendar and operator.
@@ -183,8 +262,11 @@ func (a *app) open() (*store.DB, error) {
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
+		if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+			return nil, helpShown(fs.Output().(*bytes.Buffer).String())
+		} else if err != nil {
+			format, arg := flagError(err)
+			return nil, usagef(format, arg)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -197,9 +279,23 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// newFlags makes the flag set of a command; its help, for -h or --help,
+// is in the catalogue's language, and parseFlags hands it back as a
+// helpShown.
 func newFlags(a *app, name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(a.stderr)
+	help := &bytes.Buffer{}
+	fs.SetOutput(help)
+	fs.Usage = func() {
+		help.Reset()
+		synopsis := ""
+		if c, ok := findCommand(name); ok {
+			synopsis = a.txt.Help(c.synopsis)
+		}
+		fmt.Fprintln(help, a.txt.Helpf("usage: sanapati-desk %s %s", name, synopsis))
+		fmt.Fprintln(help, a.txt.Help("Flags:"))
+		a.flagHelp(help, fs)
+	}
 	return fs
 }
 

@@ -138,7 +138,7 @@ func TestCommandLineSteps(t *testing.T) {
 	if !strings.Contains(d.must("directory"), "Pak Darto") {
 		t.Fatalf("the new courier is not in the directory")
 	}
-	if out := d.must("verify"); !strings.Contains(out, "2 letters") {
+	if out := d.must("verify"); !strings.Contains(out, "2 naskah") {
 		t.Fatalf("verify printed %q", out)
 	}
 }
@@ -157,10 +157,14 @@ func TestCommandLineErrors(t *testing.T) {
 		{[]string{"copies", "1", "-o", os.TempDir()}, 1, "Kerjakan langkah berikutnya: pilih penerima"},
 		{[]string{"card", "1", "-o", filepath.Join(os.TempDir(), "x.pdf")}, 1, "Kerjakan langkah berikutnya: pilih penerima"},
 		{[]string{"undo", "1"}, 1, "Tuliskan alasannya"},
-		{[]string{"show", "abc"}, 2, "is not a letter ID"},
-		{[]string{"list", "--stage", "lost"}, 2, "unknown stage"},
-		{[]string{"frobnicate"}, 2, "unknown command"},
-		{[]string{"register", "1", "--class", "X"}, 2, "unknown security class"},
+		{[]string{"show", "abc"}, 2, `"abc" bukan nomor naskah`},
+		{[]string{"--lang", "en", "show", "abc"}, 2, `"abc" is not a letter ID`},
+		{[]string{"list", "--stage", "lost"}, 2, `tahap "lost" tidak dikenal`},
+		{[]string{"frobnicate"}, 2, `perintah "frobnicate" tidak dikenal`},
+		{[]string{"--lang", "en", "frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"register", "1", "--class", "X"}, 2, `sifat "X" tidak dikenal`},
+		{[]string{"--lang", "en", "register", "1", "--class", "X"}, 2, `unknown security class "X"`},
+		{[]string{"list", "--bogus"}, 2, "pilihan -bogus tidak dikenal"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -215,7 +219,7 @@ func TestBackupCommand(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "copy.db")
 	d.must("backup", path)
 	code, out, _ := (&desk{t: t, db: path, conf: d.conf}).run("verify")
-	if code != 0 || !strings.Contains(out, "1 letters") {
+	if code != 0 || !strings.Contains(out, "1 naskah") {
 		t.Fatalf("verify of the backup: exit %d, %q", code, out)
 	}
 }
@@ -238,7 +242,7 @@ func TestBooksAndReports(t *testing.T) {
 	if fi, err := os.Stat(report); err != nil || fi.Size() == 0 {
 		t.Fatalf("report XLSX: %v", err)
 	}
-	if code, _, errOut := d.run("agenda", "-o", filepath.Join(paper, "a.txt")); code != 2 || !strings.Contains(errOut, ".pdf, .xlsx or .csv") {
+	if code, _, errOut := d.run("agenda", "-o", filepath.Join(paper, "a.txt")); code != 2 || !strings.Contains(errOut, ".pdf, .xlsx atau .csv") {
 		t.Fatalf("agenda -o a.txt: exit %d, %q", code, errOut)
 	}
 }

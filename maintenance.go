@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"text/tabwriter"
@@ -48,15 +49,15 @@ func cmdDirectory(a *app, args []string) error {
 		return a.writeJSON(d)
 	}
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "PENERIMA\tSALURAN")
+	fmt.Fprintln(tw, a.txt.T("cli.dir.recipients"))
 	for _, r := range d.Recipients {
 		fmt.Fprintf(tw, "%s\t%s\n", r.Name, a.txt.Channel(r.Channel))
 	}
-	fmt.Fprintln(tw, "\nPEJABAT PARAF (urut)\t")
+	fmt.Fprintln(tw, "\n"+a.txt.T("cli.dir.officials"))
 	for i, o := range d.Officials {
 		fmt.Fprintf(tw, "%d. %s\t\n", i+1, o.Position)
 	}
-	fmt.Fprintln(tw, "\nCARAKA\t")
+	fmt.Fprintln(tw, "\n"+a.txt.T("cli.dir.couriers"))
 	for _, c := range d.Couriers {
 		fmt.Fprintf(tw, "%s\t\n", c.Name)
 	}
@@ -99,9 +100,12 @@ func cmdVerify(a *app, args []string) error {
 	for _, p := range rep.Problems {
 		fmt.Fprintln(a.stdout, p)
 	}
-	fmt.Fprintln(a.stdout, rep.Summary())
+	fmt.Fprintln(a.stdout, a.txt.T("cli.verify", rep.Letters, rep.Events, a.txt.Size(rep.RawBytes)))
+	if rep.OK() {
+		fmt.Fprintln(a.stdout, a.txt.T("cli.verify_ok"))
+	}
 	if !rep.OK() {
-		return fmt.Errorf("the store failed verification: %d problems", len(rep.Problems))
+		return errors.New(a.txt.T("cli.verify_failed", len(rep.Problems)))
 	}
 	return nil
 }

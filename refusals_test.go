@@ -135,7 +135,7 @@ func TestCommandLineChecksRecordedTimes(t *testing.T) {
 	// Five minutes of slack, no more.
 	d.refused("1", "Waktu itu di depan jam meja; paling lambat",
 		"initial", "1", "--at", deskTime(time.Now().Add(time.Hour)))
-	if code, _, errOut := d.run("initial", "1", "--at", "besok"); code != 2 || !strings.Contains(errOut, `--at "besok" is not a time`) {
+	if code, _, errOut := d.run("initial", "1", "--at", "besok"); code != 2 || !strings.Contains(errOut, `--at "besok" bukan waktu`) {
 		t.Fatalf("initial --at besok: exit %d, stderr %q; want a usage error", code, errOut)
 	}
 	for range 3 {

@@ -89,7 +89,7 @@ func TestCommandLineBesideTheOpenDesk(t *testing.T) {
 	if _, err := os.Stat(filepath.Join("salinan", "surat-1-salinan-walikota.pdf")); err != nil {
 		t.Fatalf("copies -o with a relative folder beside the desk: %v", err)
 	}
-	if out := d.must("--lang", "en", "show", "1"); !strings.Contains(out, "Status       Printed") {
+	if out := d.must("--lang", "en", "show", "1"); !strings.Contains(out, "Stage     Printed") {
 		t.Fatalf("show in English beside the desk printed %q", out)
 	}
 }

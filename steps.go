@@ -51,7 +51,7 @@ func cmdRoute(a *app, args []string) error {
 		if ch != "" {
 			c, err := store.ParseChannel(ch)
 			if err != nil {
-				return usageError{err}
+				return badInput(err)
 			}
 			r.Channel = c
 		}
@@ -89,13 +89,13 @@ func cmdRegister(a *app, args []string) error {
 		r.LetterDate = d
 	}
 	if r.Class, err = store.ParseClass(*class); err != nil {
-		return usageError{err}
+		return badInput(err)
 	}
 	if *class == "" {
 		r.Class = ""
 	}
 	if r.Urgency, err = store.ParseUrgency(*urgency); err != nil {
-		return usageError{err}
+		return badInput(err)
 	}
 	if *urgency == "" {
 		r.Urgency = ""
@@ -150,7 +150,7 @@ func cmdDeliver(a *app, args []string) error {
 	var ch store.Channel
 	if *via != "" {
 		if ch, err = store.ParseChannel(*via); err != nil {
-			return usageError{err}
+			return badInput(err)
 		}
 	}
 	return a.timedStep(pos, "at", *at, func(db *store.DB, id uint64, at time.Time) (*store.Letter, error) {
@@ -197,25 +197,29 @@ func cmdArchive(a *app, args []string) error {
 	})
 }
 
-// reasonStep makes the command of a correction that takes a letter ID and
+// reasonStep runs the command of a correction that takes a letter ID and
 // a reason; the store says when the reason is missing.
-func reasonStep(name, usage string, do func(db *store.DB, id uint64, reason string) (*store.Letter, error)) func(*app, []string) error {
-	return func(a *app, args []string) error {
-		fs := newFlags(a, name)
-		reason := fs.String("reason", "", usage)
-		pos, err := parseFlags(fs, args)
-		if err != nil {
-			return err
-		}
-		return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return do(db, id, *reason) })
+func (a *app) reasonStep(args []string, name, usage string, do func(db *store.DB, id uint64, reason string) (*store.Letter, error)) error {
+	fs := newFlags(a, name)
+	reason := fs.String("reason", "", usage)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
 	}
+	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return do(db, id, *reason) })
 }
 
-var (
-	cmdSetAside = reasonStep("set-aside", "why: not an official message, or classified", (*store.DB).SetAside)
-	cmdUndo     = reasonStep("undo", "why the step is corrected", (*store.DB).Undo)
-	cmdLate     = reasonStep("late", "why the letter is late", (*store.DB).Late)
-)
+func cmdSetAside(a *app, args []string) error {
+	return a.reasonStep(args, "set-aside", "why: not an official message, or classified", (*store.DB).SetAside)
+}
+
+func cmdUndo(a *app, args []string) error {
+	return a.reasonStep(args, "undo", "why the step is corrected", (*store.DB).Undo)
+}
+
+func cmdLate(a *app, args []string) error {
+	return a.reasonStep(args, "late", "why the letter is late", (*store.DB).Late)
+}
 
 func cmdClassify(a *app, args []string) error {
 	fs := newFlags(a, "classify")
@@ -230,7 +234,7 @@ func cmdClassify(a *app, args []string) error {
 	}
 	c, err := store.ParseClass(*class)
 	if err != nil {
-		return usageError{err}
+		return badInput(err)
 	}
 	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return db.Classify(id, c, *reason) })
 }

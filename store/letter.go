@@ -44,7 +44,7 @@ func ParseStage(s string) (Stage, error) {
 			return st, nil
 		}
 	}
-	return "", fmt.Errorf("unknown stage %q (one of %s)", s, stageNames())
+	return "", invalid("unknown stage %q (one of %s)", s, stageNames())
 }
 
 func stageNames() string {
@@ -82,7 +82,7 @@ func ParseChannel(s string) (Channel, error) {
 	case "online", "aplikasi", "app":
 		return ChannelOnline, nil
 	}
-	return "", fmt.Errorf("unknown channel %q (one of ajudan, caraka, fax, online)", s)
+	return "", invalid("unknown channel %q (one of ajudan, caraka, fax, online)", s)
 }
 
 // SecurityClass is the letter's sifat.
@@ -109,7 +109,7 @@ func ParseClass(s string) (SecurityClass, error) {
 	case "SR", "SANGAT RAHASIA":
 		return ClassTopSecret, nil
 	}
-	return "", fmt.Errorf("unknown security class %q (one of B, T, R, SR)", s)
+	return "", invalid("unknown security class %q (one of B, T, R, SR)", s)
 }
 
 // Classified reports whether a letter of this class must not go down the
@@ -139,7 +139,7 @@ func ParseUrgency(s string) (Urgency, error) {
 	case "kilat":
 		return UrgencyFlash, nil
 	}
-	return "", fmt.Errorf("unknown urgency %q (one of Biasa, Segera, Sangat Segera, Kilat)", s)
+	return "", invalid("unknown urgency %q (one of Biasa, Segera, Sangat Segera, Kilat)", s)
 }
 
 // Source says where a letter's raw message came from: a mailbox (name,

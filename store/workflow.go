@@ -182,6 +182,10 @@ type Error struct {
 	Subject string
 	Detail  string
 	At      time.Time
+	// Format and Args are Detail before formatting, for the catalogue to
+	// say in the operator's language.
+	Format string
+	Args   []any
 }
 
 func (e *Error) Error() string {
@@ -230,7 +234,7 @@ func (e *Error) Error() string {
 }
 
 func invalid(format string, args ...any) error {
-	return &Error{Code: ErrInvalid, Detail: fmt.Sprintf(format, args...)}
+	return &Error{Code: ErrInvalid, Detail: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
 
 // check refuses action a on the letter when its stage does not allow it,
@@ -364,7 +368,7 @@ func (l *Letter) Route(dir *Directory, rs []Recipient) error {
 			ch = d.Channel
 		}
 		if _, err := ParseChannel(string(ch)); err != nil {
-			return invalid("%v", err)
+			return err
 		}
 		out = append(out, Recipient{Name: d.Name, Channel: ch})
 	}

@@ -68,6 +68,31 @@ var messages = map[string][2]string{
 	"err.locked":            {"Meja sudah dibuka di jendela lain. Tutup yang itu dulu.", "The desk is already open elsewhere. Close that one first."},
 	"err.cancelled":         {"Dibatalkan. Yang sudah tersimpan tetap tersimpan; langkah yang belum selesai tidak dicatat.", "Cancelled. What was stored stays stored; a step not finished is not recorded."},
 	"err.invalid":           {"Isian tidak valid: %s.", "Invalid input: %s."},
+	// The command line's own output.
+	"cli.list_header":       {"ID\tTAHAP\tAGENDA\tDITERIMA\tBATAS\tDARI\tPERIHAL", "ID\tSTAGE\tAGENDA\tRECEIVED\tDUE\tFROM\tSUBJECT"},
+	"cli.show.stage":        {"Tahap", "Stage"},
+	"cli.show.agenda":       {"No. agenda", "Agenda no."},
+	"cli.show.due":          {"Batas waktu", "Due"},
+	"cli.show.overdue":      {"(TERLAMBAT)", "(OVERDUE)"},
+	"cli.show.delivered":    {" - tersampaikan kepada %s, %s", " - received by %s, %s"},
+	"cli.show.not_yet":      {"belum", "not yet"},
+	"cli.show.initial":      {"Paraf", "Initial"},
+	"cli.show.courier":      {"Caraka", "Courier"},
+	"cli.show.location":     {"Lokasi simpan", "Kept at"},
+	"cli.show.late_reason":  {"Alasan terlambat", "Why late"},
+	"cli.show.duplicate_of": {"Duplikat dari", "Duplicate of"},
+	"cli.show.problem":      {"Masalah", "Problem"},
+	"cli.show.next":         {"Berikutnya", "Next"},
+	"cli.dir.recipients":    {"PENERIMA\tSALURAN", "RECIPIENT\tCHANNEL"},
+	"cli.dir.officials":     {"PEJABAT PARAF (urut)\t", "OFFICIALS WHO INITIAL (in order)\t"},
+	"cli.dir.couriers":      {"CARAKA\t", "COURIERS\t"},
+	"cli.verify":            {"%d naskah, %d peristiwa jejak audit, %s pesan", "%d letters, %d audit events, %s of messages"},
+	"cli.verify_ok":         {"Semuanya utuh.", "All intact."},
+	"cli.verify_failed":     {"Pemeriksaan data meja menemukan %d masalah.", "Verification found %d problem(s) in the store."},
+	"cli.fetched":           {"%d naskah baru, %d di kotak surat", "%d new letter(s), %d in the mailbox"},
+	"cli.problems":          {"%d naskah tidak terbaca sempurna: disimpan utuh dan ditandai", "%d letter(s) not fully readable: stored whole and marked"},
+	"cli.imported":          {"%d berkas, %d pesan: %d baru, %d sudah ada", "%d file(s), %d message(s): %d new, %d already stored"},
+	"cli.password":          {"Kata sandi %s@%s: ", "Password for %s@%s: "},
 	// The demo.
 	"demo.paper_removed": {"Demo selesai: %d dokumen PDF demo di %s dihapus bersama data demonya. Pakai meja sungguhan untuk menyimpan kertas.", "Demo over: %d demo PDF document(s) in %s removed with its store. Use a real desk to keep paper."},
 	// The command line beside the open desk.
@@ -153,6 +178,9 @@ func (t *Text) Error(err error) string {
 	case store.ErrBeforeStep, store.ErrAfterStep:
 		return t.T("err."+string(e.Code), t.Action(e.Action), t.DateTime(e.At))
 	case store.ErrInvalid:
+		if e.Format != "" {
+			return t.T("err.invalid", t.Helpf(e.Format, e.Args...))
+		}
 		return t.T("err.invalid", e.Detail)
 	}
 	return err.Error()

@@ -76,7 +76,8 @@ type paperConfig struct {
 	Office  string `toml:"office"`
 	Unit    string `toml:"unit"`
 	Address string `toml:"address"`
-	// CardLayout is "card" (kartu kendali, default) or "cover" (lembar pengantar).
+	// CardLayout is "card" (kartu kendali on a page, default), "a5" (on A5),
+	// "three" (three to a page with cut lines) or "cover" (lembar pengantar).
 	CardLayout string `toml:"card_layout"`
 	// CardCopies labels the coloured copies of the control card.
 	CardCopies []string `toml:"card_copies"`

@@ -101,6 +101,9 @@ type paperConfig struct {
 	SignerNIP  string `toml:"signer_nip"`
 	HeadName   string `toml:"head_name"`
 	HeadNIP    string `toml:"head_nip"`
+	// Handler is the control card's Pengolah; "" means the operator's
+	// office title, Operator Transmisi Sandi.
+	Handler string `toml:"handler"`
 }
 
 func (p paperConfig) csvSeparator() rune {

@@ -22,6 +22,7 @@ func (a *app) printOptions(db *store.DB) print.Options {
 		AgendaFormat: a.cfg.AgendaFormat, CardCopies: p.CardCopies, CardLayout: p.CardLayout,
 		Calendar: db.Calendar(), Now: db.Now, CSVSeparator: p.csvSeparator(),
 		Place: p.Place, SignerName: p.SignerName, SignerNIP: p.SignerNIP, HeadName: p.HeadName, HeadNIP: p.HeadNIP,
+		Handler: p.Handler,
 	}
 }
 

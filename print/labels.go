@@ -4,11 +4,7 @@ import "sanapati-desk/store"
 
 // labels are every word the documents print, in one language.
 type labels struct {
-	months       [12]string
-	clockLayout  string
-	decimalComma bool
-	thousands    byte
-	cardColours  []string
+	cardColours []string
 	// cardPurposes say what the card's copies are for, in copy order.
 	cardPurposes []string
 	channels     map[store.Channel]string
@@ -56,11 +52,6 @@ type labels struct {
 }
 
 var labelsID = labels{
-	months: [12]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-		"Agustus", "September", "Oktober", "November", "Desember"},
-	clockLayout:  "15.04",
-	decimalComma: true,
-	thousands:    '.',
 	cardColours:  []string{"putih", "kuning", "merah"},
 	cardPurposes: []string{"arsip operator", "pemeriksa", "caraka"},
 	channels: map[store.Channel]string{
@@ -136,10 +127,6 @@ var labelsID = labels{
 }
 
 var labelsEN = labels{
-	months: [12]string{"January", "February", "March", "April", "May", "June", "July",
-		"August", "September", "October", "November", "December"},
-	clockLayout:  "15:04",
-	thousands:    ',',
 	cardColours:  []string{"white", "yellow", "red"},
 	cardPurposes: []string{"operator's file", "examiner", "courier"},
 	channels: map[store.Channel]string{

@@ -2,9 +2,11 @@ package print
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
+	"sanapati-desk/print/locale"
 	"sanapati-desk/store"
 )
 
@@ -160,8 +162,7 @@ func (s *settings) date(t time.Time) string {
 	if t.IsZero() {
 		return "-"
 	}
-	t = t.In(s.loc)
-	return fmt.Sprintf("%d %s %d", t.Day(), s.lab.months[t.Month()-1], t.Year())
+	return locale.Date(t.In(s.loc), s.Lang)
 }
 
 // shortDate shows a day as "27-11-2026", for tight table columns.
@@ -174,8 +175,7 @@ func (s *settings) shortDate(t time.Time) string {
 
 // clock shows a time of day as "08.14 WIB" (Indonesian) or "08:14 WIB".
 func (s *settings) clock(t time.Time) string {
-	t = t.In(s.loc)
-	return t.Format(s.lab.clockLayout) + " " + zoneName(t)
+	return locale.Clock(t.In(s.loc), s.Lang)
 }
 
 // received shows when the letter arrived, marked when the time is only
@@ -200,59 +200,22 @@ func (s *settings) shortDateTime(t time.Time) string {
 	if t.IsZero() {
 		return "-"
 	}
-	return s.shortDate(t) + " " + t.In(s.loc).Format(s.lab.clockLayout)
+	return s.shortDate(t) + " " + t.In(s.loc).Format(locale.ClockLayout(s.Lang))
 }
 
 // month shows "November 2026".
 func (s *settings) month(t time.Time) string {
-	return fmt.Sprintf("%s %d", s.lab.months[t.Month()-1], t.Year())
+	return locale.Month(t.Month(), s.Lang) + " " + strconv.Itoa(t.Year())
 }
 
-// zoneName is the zone's abbreviation; Indonesia's three zones have names
-// (WIB, WITA, WIT) that a bare offset would hide.
-func zoneName(t time.Time) string {
-	name, off := t.Zone()
-	if name != "" && (name[0] != '+' && name[0] != '-') {
-		return name
-	}
-	switch off {
-	case 7 * 3600:
-		return "WIB"
-	case 8 * 3600:
-		return "WITA"
-	case 9 * 3600:
-		return "WIT"
-	}
-	return t.Format("-07:00")
-}
 
-// number shows a decimal with the language's decimal mark and the given
-// number of places.
+// number shows v with places decimals, with the language's decimal mark.
 func (s *settings) number(v float64, places int) string {
-	out := fmt.Sprintf("%.*f", places, v)
-	if s.lab.decimalComma {
-		out = strings.Replace(out, ".", ",", 1)
-	}
-	return out
+	return locale.Number(v, places, s.Lang)
 }
 
 // count shows an integer with the language's thousands separator.
-func (s *settings) count(n int) string {
-	digits := fmt.Sprint(n)
-	neg := strings.HasPrefix(digits, "-")
-	digits = strings.TrimPrefix(digits, "-")
-	var b strings.Builder
-	for i, c := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(s.lab.thousands)
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func (s *settings) count(n int) string { return locale.Count(n, s.Lang) }
 
 // channel names a delivery channel in the document's language.
 func (s *settings) channel(c store.Channel) string {

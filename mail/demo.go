@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/url"
 	"path"
+	"sanapati-desk/print/locale"
 	"sort"
 	"strings"
 	"sync"
@@ -190,12 +191,8 @@ func demoTemplates() ([][]byte, error) {
 	return out, nil
 }
 
-var indonesianMonthNames = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni",
-	"Juli", "Agustus", "September", "Oktober", "November", "Desember"}
-var indonesianDayNames = [...]string{"Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"}
-
 func tanggal(t time.Time) string {
-	return fmt.Sprintf("%d %s %d", t.Day(), indonesianMonthNames[t.Month()-1], t.Year())
+	return locale.Date(t, "id")
 }
 
 // fillDemo dates a demo template: the message is sent at, the letter is
@@ -209,7 +206,7 @@ func fillDemo(template []byte, at time.Time) []byte {
 	r := strings.NewReplacer(
 		"{{DATE}}", at.Format(time.RFC1123Z),
 		"{{TANGGAL}}", tanggal(at),
-		"{{ACARA}}", indonesianDayNames[event.Weekday()]+", "+tanggal(event),
+		"{{ACARA}}", locale.Weekday(event.Weekday(), "id")+", "+tanggal(event),
 		"{{TAHUN}}", fmt.Sprint(at.Year()),
 		"{{TAHUN_DEPAN}}", fmt.Sprint(at.Year()+1),
 		"{{MSGID}}", fmt.Sprintf("%d.%s", at.Unix(), randomToken(6)),

@@ -99,3 +99,13 @@ func Count(n int, lang string) string {
 	}
 	return b.String()
 }
+
+var weekdaysID = [7]string{"Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"}
+
+// Weekday names a day of the week in lang.
+func Weekday(d time.Weekday, lang string) string {
+	if lang == "en" {
+		return d.String()
+	}
+	return weekdaysID[d]
+}

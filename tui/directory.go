@@ -36,11 +36,19 @@ type directoryModel struct {
 	section    int
 	cursor     [sectionCount]int
 	form       *formModel
+	// calYear is the year the calendar section shows, 0 for this year;
+	// unlisted the years whose missing list makes a due time an estimate.
+	calYear  int
+	unlisted []int
+	// busy is true while a change runs, loading while the directory is
+	// read: keys typed meanwhile wait (see Model.waiting).
+	busy, loading bool
 }
 
 func newDirectory() directoryModel { return directoryModel{} }
 
-func (m directoryModel) load(e *env) tea.Cmd {
+func (m *directoryModel) load(e *env) tea.Cmd {
+	m.loading = true
 	db := e.db
 	return run(func() tea.Msg {
 		d, err := db.Directory()
@@ -49,7 +57,7 @@ func (m directoryModel) load(e *env) tea.Cmd {
 }
 
 func (m directoryModel) loaded(msg dirMsg) directoryModel {
-	m.d, m.loadedOnce = msg.d, true
+	m.d, m.loadedOnce, m.loading = msg.d, true, false
 	for s := range m.cursor {
 		m.cursor[s] = min(m.cursor[s], max(m.size(s)-1, 0))
 	}
@@ -83,8 +91,11 @@ func (m directoryModel) update(e *env, msg tea.KeyPressMsg) (directoryModel, tea
 		m.section = (s + 1) % sectionCount
 	case key.Matches(msg, k.PrevSection):
 		m.section = (s - 1 + sectionCount) % sectionCount
-	case key.Matches(msg, k.Down) && s >= secCalendar:
-		m.cursor[s] = min(m.cursor[s]+1, m.pageRows(e, s)) // the cursor is the first row shown
+	case s == secCalendar:
+		m, cmd, _ := m.calendarKey(e, msg)
+		return m, cmd
+	case key.Matches(msg, k.Down) && s == secSettings:
+		m.cursor[s] = min(m.cursor[s]+1, len(e.settings)+2) // the cursor is the first row shown
 	case key.Matches(msg, k.Down):
 		m.cursor[s] = min(m.cursor[s]+1, max(m.size(s)-1, 0))
 	case key.Matches(msg, k.Up):
@@ -94,28 +105,23 @@ func (m directoryModel) update(e *env, msg tea.KeyPressMsg) (directoryModel, tea
 	case editable && key.Matches(msg, k.Edit) && m.size(s) > 0:
 		m.openForm(e, formDirEdit, m.name(s, m.cursor[s]))
 	case editable && key.Matches(msg, k.Delete) && m.size(s) > 0:
-		return m, m.change(e, func(d *store.Directory, i int) { deleteAt(d, s, i) })
+		cmd := m.change(e, func(d *store.Directory, i int) { deleteAt(d, s, i) })
+		return m, cmd
 	case editable && key.Matches(msg, k.MoveUp) && m.cursor[s] > 0:
 		m.cursor[s]--
-		return m, m.change(e, func(d *store.Directory, i int) { swap(d, s, i+1, i) })
+		cmd := m.change(e, func(d *store.Directory, i int) { swap(d, s, i+1, i) })
+		return m, cmd
 	case editable && key.Matches(msg, k.MoveDown) && m.cursor[s] < m.size(s)-1:
 		m.cursor[s]++
-		return m, m.change(e, func(d *store.Directory, i int) { swap(d, s, i-1, i) })
+		cmd := m.change(e, func(d *store.Directory, i int) { swap(d, s, i-1, i) })
+		return m, cmd
 	case s == secRecipients && m.d != nil && key.Matches(msg, k.Channel) && m.size(s) > 0:
-		return m, m.change(e, func(d *store.Directory, i int) {
+		cmd := m.change(e, func(d *store.Directory, i int) {
 			d.Recipients[i].Channel = cycleChannel(d.Recipients[i].Channel, true)
 		})
+		return m, cmd
 	}
 	return m, nil
-}
-
-// pageRows is how far the read-only sections scroll: their row count.
-func (m directoryModel) pageRows(e *env, s int) int {
-	if s == secSettings {
-		return len(e.settings) + 2
-	}
-	cal := e.db.Calendar()
-	return len(cal.Days(e.db.Now().In(cal.Location()).Year())) + 3
 }
 
 func (m directoryModel) name(s, i int) string {
@@ -139,12 +145,18 @@ func (m *directoryModel) openForm(e *env, kind formKind, value string) {
 }
 
 func (m directoryModel) formKey(e *env, msg tea.KeyPressMsg) (directoryModel, tea.Cmd) {
+	if m.busy {
+		return m, nil
+	}
 	f, res := m.form.update(e, msg)
 	m.form = &f
-	switch res {
-	case formCancel:
+	switch {
+	case res == formCancel:
 		m.form = nil
-	case formSubmit:
+	case res == formSubmit && m.section == secCalendar:
+		cmd := m.submitCalForm(e)
+		return m, cmd
+	case res == formSubmit:
 		name := strings.Join(strings.Fields(f.value(0)), " ")
 		if name == "" {
 			m.form.err = e.t.T("dir.name_required")
@@ -155,23 +167,25 @@ func (m directoryModel) formKey(e *env, msg tea.KeyPressMsg) (directoryModel, te
 		if kind == formDirAdd {
 			m.cursor[s] = m.size(s)
 		}
-		return m, m.change(e, func(d *store.Directory, i int) {
+		cmd := m.change(e, func(d *store.Directory, i int) {
 			if kind == formDirAdd {
 				addTo(d, s, name)
 			} else {
 				rename(d, s, i, name)
 			}
 		})
+		return m, cmd
 	}
 	return m, nil
 }
 
 // change applies edit to a copy of the directory and saves it, as one
 // audited change.
-func (m directoryModel) change(e *env, edit func(d *store.Directory, i int)) tea.Cmd {
+func (m *directoryModel) change(e *env, edit func(d *store.Directory, i int)) tea.Cmd {
 	d := cloneDir(m.d)
 	edit(d, m.cursor[m.section])
 	db, t := e.db, e.t
+	m.busy = true
 	return job(func() jobMsg {
 		if err := db.SetDirectory(d, t.T("dir.reason")); err != nil {
 			return jobMsg{err: err}
@@ -253,7 +267,11 @@ func (m directoryModel) view(e *env, st *styles, now time.Time, w, h int) string
 	var rows []string
 	switch m.section {
 	case secCalendar:
-		rows = calendarRows(e, st, now, w)
+		var cur int
+		rows, cur = m.calendarRows(e, st, w)
+		body := h - 3
+		top := followTop(0, min(cur+1, len(rows)-1), body)
+		return head + "\n" + strings.Join(rows[min(top, len(rows)):min(top+body, len(rows))], "\n")
 	case secSettings:
 		for _, kv := range e.settings {
 			rows = append(rows, st.label.Render(cell(kv[0], 22))+" "+st.value.Render(truncate(kv[1], max(w-23, 1))))
@@ -264,7 +282,7 @@ func (m directoryModel) view(e *env, st *styles, now time.Time, w, h int) string
 	}
 	body := h - 3
 	top := followTop(0, m.cursor[m.section], body)
-	if m.section >= secCalendar {
+	if m.section == secSettings {
 		top = min(m.cursor[m.section], max(len(rows)-body, 0))
 	}
 	return head + "\n" + strings.Join(rows[min(top, len(rows)):min(top+body, len(rows))], "\n")
@@ -300,25 +318,18 @@ func (m directoryModel) sectionRows(e *env, st *styles, w int) []string {
 	return rows
 }
 
-// calendarRows describe the holiday calendar: the years it knows, a
-// warning when the year that matters has no list, and this year's days.
-func calendarRows(e *env, st *styles, now time.Time, w int) []string {
-	t, cal := e.t, e.db.Calendar()
-	now = now.In(cal.Location())
-	var rows []string
-	years := cal.Years()
-	ys := make([]string, len(years))
-	for i, y := range years {
-		ys[i] = fmt.Sprint(y)
+// finished ends the change in flight: a calendar form closes on success
+// or shows the store's refusal.
+func (m *directoryModel) finished(e *env, err error) {
+	if !m.busy {
+		return
 	}
-	rows = append(rows, st.label.Render(t.T("dir.years"))+" "+strings.Join(ys, ", "))
-	if y := missingYear(cal, now); y != 0 {
-		rows = append(rows, st.warn.Render(truncate(t.T("today.calendar_warning", y), w)))
+	m.busy = false
+	switch {
+	case m.form == nil:
+	case err == nil:
+		m.form = nil
+	default:
+		m.form.err = e.t.Sentence(err)
 	}
-	rows = append(rows, "")
-	for _, d := range cal.Days(now.Year()) {
-		kind := t.T("dir.kind_" + d.Kind)
-		rows = append(rows, truncate(fmt.Sprintf("%-20s %-14s %s", t.Date(d.Date), kind, d.Name), w))
-	}
-	return rows
 }

@@ -32,6 +32,9 @@ const (
 	formRelease
 	formLate
 	formCorrect
+	formCalLoad
+	formCalAdd
+	formCalRemove
 )
 
 // formResult is what a key did to a form.

@@ -187,7 +187,7 @@ func (m Model) helpMap() helpMap {
 		if m.dir.form != nil {
 			return k.formHelp()
 		}
-		return k.directoryHelp()
+		return k.directoryHelp(m.dir.section == secCalendar)
 	case screenLetter:
 		return m.letter.helpMap(m.e)
 	}

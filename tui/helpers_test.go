@@ -47,8 +47,14 @@ func withIntake(ch <-chan mail.Event) harnessOpt { return func(c *Config) { c.In
 
 func newHarness(t testing.TB, w, h int, seed func(db *store.DB), opts ...harnessOpt) *harness {
 	t.Helper()
+	return newHarnessAt(t, testNow, w, h, seed, opts...)
+}
+
+// newHarnessAt is newHarness with the desk's clock at now.
+func newHarnessAt(t testing.TB, now time.Time, w, h int, seed func(db *store.DB), opts ...harnessOpt) *harness {
+	t.Helper()
 	db, err := store.Open(filepath.Join(t.TempDir(), "desk.db"), store.Options{
-		Now: func() time.Time { return testNow }, Operator: "operator", NoSync: true,
+		Now: func() time.Time { return now }, Operator: "operator", NoSync: true,
 	})
 	if err != nil {
 		t.Fatalf("store.Open() = %v", err)

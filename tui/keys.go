@@ -20,6 +20,8 @@ type keyMap struct {
 	PrintBook, ExportBook, PrintReport, ExportReport key.Binding
 	// The directory.
 	PrevSection, NextSection, Add, Edit, Delete, MoveUp, MoveDown, Channel key.Binding
+	// The directory's calendar section.
+	CalPrevYear, CalNextYear, CalLoad, CalAdd, CalRemove key.Binding
 	// Forms, pickers and questions.
 	Submit, NextField, PrevField, Cancel, Toggle, ChannelLeft, ChannelRight, Yes, No key.Binding
 	EditTime                                                                         key.Binding
@@ -92,6 +94,11 @@ func newKeyMap(t *Text) keyMap {
 		MoveUp:      b(k("K"), "K", "key.move_up"),
 		MoveDown:    b(k("J"), "J", "key.move_down"),
 		Channel:     b(k("c"), "c", "key.channel"),
+		CalPrevYear: b(k("left", "<"), "←", "key.prev_year"),
+		CalNextYear: b(k("right", ">"), "→", "key.next_year"),
+		CalLoad:     b(k("L"), "L", "key.cal_load"),
+		CalAdd:      b(k("n"), "n", "key.cal_add"),
+		CalRemove:   b(k("D"), "D", "key.cal_remove"),
 
 		Submit:       b(k("enter"), "enter", "key.submit"),
 		NextField:    b(k("tab", "down"), "tab/↓", "key.next_field"),
@@ -170,9 +177,16 @@ func (k *keyMap) letterHelp(next key.Binding) helpMap {
 	}
 }
 
-func (k *keyMap) directoryHelp() helpMap {
-	edit := []key.Binding{k.Add, k.Edit, k.Delete, k.MoveUp, k.MoveDown, k.Channel}
+func (k *keyMap) directoryHelp(calendar bool) helpMap {
 	sections := key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", k.sectionsDesc))
+	if calendar {
+		cal := []key.Binding{k.CalPrevYear, k.CalNextYear, k.CalLoad, k.CalAdd, k.CalRemove}
+		return helpMap{
+			short: []key.Binding{sections, k.CalLoad, k.CalAdd, k.CalRemove, k.Help, k.Quit},
+			full:  [][]key.Binding{{k.Up, k.Down, k.PrevSection, k.NextSection}, cal, k.global()},
+		}
+	}
+	edit := []key.Binding{k.Add, k.Edit, k.Delete, k.MoveUp, k.MoveDown, k.Channel}
 	return helpMap{
 		short: []key.Binding{sections, k.Add, k.Edit, k.Delete, k.Help, k.Quit},
 		full:  [][]key.Binding{{k.Up, k.Down, k.PrevSection, k.NextSection}, edit, k.global()},

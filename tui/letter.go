@@ -245,21 +245,37 @@ func (m *letterModel) info(e *env, st *styles, now time.Time, w int) []string {
 	row := func(label, value string) string {
 		return st.label.Render(cell(label, 9)) + st.value.Render(truncate(value, max(w-9, 1)))
 	}
-	head := fmt.Sprintf("#%d", l.ID)
+	short := fmt.Sprintf("#%d", l.ID)
 	if !l.Agenda.IsZero() {
-		head += " · " + l.Agenda.Format(e.agendaFormat)
+		short += " · " + l.Agenda.Format(e.agendaFormat)
 	}
-	head += " · " + t.Stage(l.Stage)
+	head := short + " · " + t.Stage(l.Stage)
 	left, late := timeLeft(t, l, e.db.Calendar(), now)
 	if !late && l.DoneAt.IsZero() && l.Stage != store.StageSetAside {
 		left = t.T("letter.left", left)
 	}
-	clock := t.T("letter.due", left, t.ShortDateTime(l.Timing(e.db.Calendar(), now).Due.In(loc)))
+	tm := l.Timing(e.db.Calendar(), now)
+	due := t.ShortDateTime(tm.Due.In(loc))
+	if tm.Estimated {
+		due += " " + t.T("letter.estimated")
+	}
+	// The due time matters most: where the line is short, the stage goes
+	// first (the step panel shows it), then the time left.
+	clock := t.T("letter.due", left, due)
+	fits := func(h, c string) bool { return lipgloss.Width(h)+2+lipgloss.Width(c) <= w }
+	switch {
+	case fits(head, clock):
+	case fits(short, clock):
+		head = short
+	default:
+		head, clock = short, t.T("letter.due_only", due)
+	}
+	room := max(w-lipgloss.Width(head)-2, 1)
 	clockStyle := st.dim
 	if late {
 		clockStyle = st.overdue
 	}
-	lines := []string{st.heading.Render(head) + "  " + clockStyle.Render(truncate(clock, max(w-len(head)-3, 1)))}
+	lines := []string{st.heading.Render(head) + "  " + clockStyle.Render(truncate(clock, room))}
 	for _, f := range m.facts(e) {
 		lines = append(lines, row(f[0], f[1]))
 	}

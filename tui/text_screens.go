@@ -66,7 +66,7 @@ var screenMessages = map[string][2]string{
 	"today.chart_on_time":    {"Tepat waktu (1 hari kerja)", "On time (1 working day)"},
 	"today.chart_max":        {"maks %s/hari, total %s", "max %s/day, %s in all"},
 	"today.chart_share":      {"rata-rata %s", "overall %s"},
-	"today.calendar_warning": {"Daftar hari libur %d belum ada: batas waktu tahun itu hanya menghitung Senin-Jumat. Muat berkas kalender di pengaturan.", "No holiday list for %d: due times that year count Monday to Friday only. Load a calendar file in the settings."},
+	"today.calendar_warning": {"Peringatan: belum ada daftar hari libur tahun %[1]s; batas waktu yang melewati tahun itu hanya perkiraan. Muat daftarnya di Direktori, bagian Kalender: shift+tab, ] ] ], lalu %[2]s.", "Warning: no holiday list for %[1]s yet; due times that run through that year are estimates. Load it in the Directory's Calendar section: shift+tab, ] ] ], then %[2]s."},
 
 	"list.loading":        {"Memuat…", "Loading…"},
 	"list.empty":          {"Tidak ada naskah", "No letters"},
@@ -120,6 +120,7 @@ var screenMessages = map[string][2]string{
 	"letter.estimated":     {"(perkiraan)", "(estimated)"},
 	"letter.duplicate_of":  {"dari %s", "of %s"},
 	"letter.due":           {"%s · batas %s", "%s · due %s"},
+	"letter.due_only":      {"batas %s", "due %s"},
 	"letter.left":          {"sisa %s", "%s left"},
 	"letter.problem":       {"Tidak terbaca", "Unreadable"},
 	"letter.busy":          {"Sedang dikerjakan…", "Working…"},

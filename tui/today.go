@@ -68,6 +68,9 @@ type todayModel struct {
 	ov     *overview
 	chart  []dayStat
 	cursor int
+	// unlisted are the years without a holiday list that an open
+	// letter's clock reaches.
+	unlisted []int
 }
 
 func newToday() todayModel { return todayModel{} }
@@ -75,7 +78,7 @@ func newToday() todayModel { return todayModel{} }
 // load counts the letters by stage (fast), then by their clock and the
 // last 30 working days (slower), each in its own command.
 func (m todayModel) load(e *env) tea.Cmd {
-	return tea.Batch(loadCounts(e.db), loadOverview(e.db), loadChart(e.db))
+	return tea.Batch(loadCounts(e.db), loadOverview(e.db), loadChart(e.db), loadUnlisted(e.db))
 }
 
 func loadCounts(db *store.DB) tea.Cmd {
@@ -235,23 +238,13 @@ func (m todayModel) view(e *env, st *styles, now time.Time, w, h int) string {
 	if h >= len(todayRows)+7 {
 		b.WriteString("\n" + m.chartView(e, st, w))
 	}
-	if y := missingYear(e.db.Calendar(), now); y != 0 {
-		b.WriteString("\n\n" + st.warn.Render(truncate(t.T("today.calendar_warning", y), w)))
+	if len(m.unlisted) > 0 {
+		b.WriteString("\n")
+		for _, l := range wrapLines(t.T("today.calendar_warning", yearList(m.unlisted), e.keys.CalLoad.Help().Key), w) {
+			b.WriteString("\n" + st.warn.Render(l))
+		}
 	}
 	return b.String()
-}
-
-// missingYear is the year whose holiday list is missing and matters now:
-// this year, or next year from October on; 0 when none is.
-func missingYear(cal *store.Calendar, now time.Time) int {
-	y := now.In(cal.Location()).Year()
-	switch {
-	case !cal.HasYear(y):
-		return y
-	case now.Month() >= time.October && !cal.HasYear(y+1):
-		return y + 1
-	}
-	return 0
 }
 
 const sparks = "▁▂▃▄▅▆▇█"

@@ -240,6 +240,8 @@ func (m Model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.letter = m.letter.loaded(m.e, msg)
 	case dirMsg:
 		m.dir = m.dir.loaded(msg)
+	case unlistedMsg:
+		m.today.unlisted, m.dir.unlisted = msg.years, msg.years
 	}
 	return m, nil
 }
@@ -304,6 +306,7 @@ func (m Model) jobDone(msg jobMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		m.setError(msg.err)
 		m.letter.finished(m.e, msg.err)
+		m.dir.finished(m.e, msg.err)
 		if m.quitting {
 			m.quitting = false
 			m.status = m.e.t.T("quit.failed", m.status)
@@ -311,6 +314,7 @@ func (m Model) jobDone(msg jobMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.letter.finished(m.e, nil)
+	m.dir.finished(m.e, nil)
 	if m.quitting {
 		if m.busy() == 0 {
 			return m, tea.Quit
@@ -329,7 +333,7 @@ func (m Model) jobDone(msg jobMsg) (tea.Model, tea.Cmd) {
 // refresh reloads what the store's change made stale: the letter shown,
 // the start screen's counts and the lists that were loaded.
 func (m *Model) refresh(l *store.Letter) tea.Cmd {
-	cmds := []tea.Cmd{loadCounts(m.e.db), loadOverview(m.e.db)}
+	cmds := []tea.Cmd{loadCounts(m.e.db), loadOverview(m.e.db), loadUnlisted(m.e.db)}
 	if l == nil || !l.DoneAt.IsZero() {
 		cmds = append(cmds, loadChart(m.e.db)) // new letters, or one whose clock stopped
 	}

@@ -31,7 +31,7 @@ func commands() []command {
 		{"receipt", "print the courier's receipt sheet: ID [-o FILE]", cmdReceipt},
 		{"deliver", "steps 8-10, record a receipt: ID --to NAME --via CHANNEL --received-by NAME [--at TIME]", cmdDeliver},
 		{"archive", "step 11, archive: ID --location TEXT [--at TIME]", cmdArchive},
-		{"set-aside", "take off the ordinary path: ID --reason TEXT", cmdSetAside},
+		{"set-aside", "take off the ordinary path: ID --reason TEXT [--class R|SR]", cmdSetAside},
 		{"classify", "release a letter wrongly marked R/SR: ID --class B|T --reason TEXT", cmdClassify},
 		{"late", "record why an overdue letter is late: ID --reason TEXT", cmdLate},
 		{"correct", "correct the arrival time: ID --received TIME --reason TEXT", cmdCorrect},

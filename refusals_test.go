@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -195,5 +197,28 @@ func TestCommandLineCorrectsTheArrival(t *testing.T) {
 	l := d.letter("1")
 	if got, err := time.Parse(time.RFC3339, l.ReceivedAt); err != nil || !got.Equal(at) || l.ReceivedEstimated {
 		t.Fatalf("received_at = %s (estimated %v), want %s", l.ReceivedAt, l.ReceivedEstimated, at)
+	}
+}
+
+// TestCommandLineSetsAsideARegisteredClassifiedLetter: a letter found to be
+// classified after its registration leaves the books' subject blank.
+func TestCommandLineSetsAsideARegisteredClassifiedLetter(t *testing.T) {
+	d := newDesk(t, sample(1))
+	d.must("route", "1", "--to", "Walikota")
+	d.must("copies", "1", "-o", t.TempDir())
+	d.must("register", "1")
+	d.refused("1", `"B"`, "set-aside", "1", "--class", "B", "--reason", "x")
+	d.must("set-aside", "1", "--class", "SR", "--reason", "Ternyata sangat rahasia: ke Kasi Persandian")
+	if l := d.letter("1"); l.Class != "SR" || l.Stage != store.StageSetAside {
+		t.Fatalf("set aside as SR: class %q stage %s", l.Class, l.Stage)
+	}
+	book := filepath.Join(t.TempDir(), "agenda.csv")
+	d.must("agenda", "-o", book)
+	data, err := os.ReadFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), "Undangan Rapat") || !strings.Contains(string(data), "(rahasia)") {
+		t.Fatalf("the agenda book prints the subject of an SR letter:\n%s", data)
 	}
 }

@@ -210,7 +210,21 @@ func (a *app) reasonStep(args []string, name, usage string, do func(db *store.DB
 }
 
 func cmdSetAside(a *app, args []string) error {
-	return a.reasonStep(args, "set-aside", "why: not an official message, or classified", (*store.DB).SetAside)
+	fs := newFlags(a, "set-aside")
+	reason := fs.String("reason", "", "why: not an official message, or classified")
+	class := fs.String("class", "", "R or SR: the letter is classified, though it was marked otherwise")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if *class == "" {
+		return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return db.SetAside(id, *reason) })
+	}
+	c, err := store.ParseClass(*class)
+	if err != nil {
+		return badInput(err)
+	}
+	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return db.SetAsideClassified(id, c, *reason) })
 }
 
 func cmdUndo(a *app, args []string) error {

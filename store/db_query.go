@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -155,11 +156,15 @@ func (db *DB) candidates(tx *bolt.Tx, q Query) ([]uint64, error) {
 	return ids, nil
 }
 
-var agendaPattern = regexp.MustCompile(`^\s*0*(\d{1,6})\s*/\s*(\d{4})\s*$`)
+// agendaPattern is compiled on first use: a command that searches nothing
+// should not pay for it at start.
+var agendaPattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*0*(\d{1,6})\s*/\s*(\d{4})\s*$`)
+})
 
 // parseAgendaNumber reads 42/2026 or 0042/2026.
 func parseAgendaNumber(s string) (AgendaNumber, bool) {
-	m := agendaPattern.FindStringSubmatch(s)
+	m := agendaPattern().FindStringSubmatch(s)
 	if m == nil {
 		return AgendaNumber{}, false
 	}
@@ -402,22 +407,38 @@ func sameText(s string) string { return strings.ToLower(strings.Join(strings.Fie
 
 // UnlistedYears returns the years without a holiday list that the clock
 // of some open letter reaches: the due times counted through them are
-// estimates until their lists are loaded.
+// estimates until their lists are loaded. It reads the received times the
+// stage index keeps, not the letters, and counts a due time only for a
+// letter received in a year without a list or in the last weeks of one
+// before such a year: a command asks it every time.
 func (db *DB) UnlistedYears() ([]int, error) {
-	letters, err := db.List(Query{Stages: OpenStages})
-	if err != nil {
-		return nil, err
-	}
-	cal, loc := db.Calendar(), db.Calendar().Location()
+	cal := db.Calendar()
+	loc := cal.Location()
 	seen := map[int]bool{}
-	for i := range letters {
-		l := &letters[i]
-		due := cal.Due(l.ReceivedAt)
-		for _, t := range []time.Time{l.ReceivedAt, due} {
-			if y := t.In(loc).Year(); !cal.HasYear(y) {
-				seen[y] = true
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketByStage).Cursor()
+		for _, s := range OpenStages {
+			prefix := append([]byte(s), 0)
+			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+				if len(v) != 8 {
+					continue
+				}
+				received := time.Unix(0, int64(binary.BigEndian.Uint64(v))).In(loc)
+				year := received.Year()
+				switch {
+				case !cal.HasYear(year):
+					seen[year] = true
+				case received.Month() == time.December && received.Day() > 10 && !cal.HasYear(year+1):
+					if due := cal.Due(received); due.Year() != year {
+						seen[due.Year()] = true
+					}
+				}
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return slices.Sorted(maps.Keys(seen)), nil
 }

@@ -231,6 +231,14 @@ func (db *DB) SetAside(id uint64, reason string) (*Letter, error) {
 	})
 }
 
+// SetAsideClassified takes off the ordinary path a letter found to be
+// classified R or SR, marking its class, with a reason.
+func (db *DB) SetAsideClassified(id uint64, class SecurityClass, reason string) (*Letter, error) {
+	return db.step(id, ActionSetAside, strings.TrimSpace(reason), func(_ *bolt.Tx, l *Letter) error {
+		return l.SetAsideClassified(class, reason)
+	})
+}
+
 // undoable says which actions Undo takes back.
 var undoable = map[Action]bool{
 	ActionRoute: true, ActionPrintCopies: true, ActionRegister: true, ActionPrintCard: true,

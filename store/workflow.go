@@ -590,6 +590,20 @@ func (l *Letter) Archive(location string, at, now time.Time) error {
 	return nil
 }
 
+// SetAsideClassified sets aside a letter found to be classified class (R
+// or SR) only after it was registered or marked otherwise: the books then
+// print no subject for it.
+func (l *Letter) SetAsideClassified(class SecurityClass, reason string) error {
+	if !class.Classified() {
+		return invalid("a letter is set aside as classified R or SR, not %q", class)
+	}
+	if err := l.SetAside(reason); err != nil {
+		return err
+	}
+	l.Class = class
+	return nil
+}
+
 // SetAside takes the letter off the ordinary path: not an official message,
 // or classified R/SR.
 func (l *Letter) SetAside(reason string) error {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"sanapati-desk/print/locale"
 	"strings"
 	"syscall"
 
@@ -132,39 +133,10 @@ func (e *Error) Is(target error) bool {
 // Retryable reports whether another attempt may go better.
 func (e *Error) Retryable() bool { return e.Kind == KindNetwork || e.Kind == KindUnavailable }
 
-// kindSentences are the operator's sentences for each kind, {Indonesian,
-// English}; the arguments are the server, the step (with the UIDs being
-// fetched) and what went wrong, by index, since not every sentence names
-// the step.
-var kindSentences = map[Kind][2]string{
-	KindNetwork: {
-		"Sambungan ke server surat %[1]s gagal saat %[2]s (%[3]s). Desk mencoba lagi sendiri; jika terus begini, periksa jaringan atau hubungi pengelola server surat.",
-		"The connection to the mail server %[1]s failed during %[2]s (%[3]s). The desk tries again by itself; if this goes on, check the network or ask the mail server's administrator.",
-	},
-	KindUnavailable: {
-		"Server surat %[1]s sedang tidak dapat melayani (%[3]s). Desk mencoba lagi nanti dengan sendirinya; jika berlanjut, hubungi pengelola server surat.",
-		"The mail server %[1]s cannot serve now (%[3]s). The desk tries again later by itself; if this goes on, ask the mail server's administrator.",
-	},
-	KindAuth: {
-		"Server surat %[1]s menolak login (%[3]s). Periksa nama pengguna dan kata sandi di pengaturan.",
-		"The mail server %[1]s refused the login (%[3]s). Check the user name and the password in the settings.",
-	},
-	KindInsecure: {
-		"Sambungan ke server surat %[1]s tidak aman (%[3]s). Periksa alamat kotak surat dan sertifikat (ca-file) di pengaturan.",
-		"The connection to the mail server %[1]s would not be safe (%[3]s). Check the mailbox address and the certificate (ca-file) in the settings.",
-	},
-	KindRefused: {
-		"Server surat %[1]s menolak %[2]s (%[3]s). Periksa nama kotak surat di pengaturan.",
-		"The mail server %[1]s refused %[2]s (%[3]s). Check the mailbox name in the settings.",
-	},
-	KindProtocol: {
-		"Server surat %[1]s mengirim jawaban yang tidak dapat dibaca saat %[2]s (%[3]s). Desk tidak mengulang; laporkan ke pengelola server surat, dan sementara itu masukkan naskah dengan 'import'.",
-		"The mail server %[1]s sent an answer the desk cannot read during %[2]s (%[3]s). The desk does not retry; report this to the mail server's administrator, and take letters in with 'import' meanwhile.",
-	},
-	0: {
-		"Kotak surat di %[1]s gagal saat %[2]s (%[3]s).",
-		"The mailbox at %[1]s failed during %[2]s (%[3]s).",
-	},
+// kindKeys name each kind's sentence in the catalogue (print/locale).
+var kindKeys = map[Kind]string{
+	KindNetwork: "mail.network", KindUnavailable: "mail.unavailable", KindAuth: "mail.auth",
+	KindInsecure: "mail.insecure", KindRefused: "mail.refused", KindProtocol: "mail.protocol",
 }
 
 // Message is the operator's sentence for the failure, in lang ("id", the
@@ -183,15 +155,11 @@ func (e *Error) Message(lang string) string {
 			op = "the sync"
 		}
 	}
-	pair, ok := kindSentences[e.Kind]
+	key, ok := kindKeys[e.Kind]
 	if !ok {
-		pair = kindSentences[0]
+		key = "mail.other"
 	}
-	format := pair[0]
-	if lang == "en" {
-		format = pair[1]
-	}
-	s := fmt.Sprintf(format, server, op, said)
+	s := locale.T(lang, key, server, op, said)
 	return SanitizeLine(s)
 }
 

@@ -1,6 +1,6 @@
 package print
 
-import "fmt"
+import "sanapati-desk/print/locale"
 
 // SpoolCode says why a document could not be sent to the printer, so that
 // callers can branch on it.
@@ -42,38 +42,20 @@ func (e *SpoolError) Message(lang string) string {
 	if detail == "" && e.Err != nil {
 		detail = e.Err.Error()
 	}
-	if lang == "en" {
-		var what string
-		switch e.Code {
-		case SpoolNoLP:
-			what = "the lp command is not installed: install CUPS or set a print command"
-		case SpoolNoCUPS:
-			what = "the CUPS print service does not answer: start it, or check the printer settings"
-		case SpoolNoPrinter:
-			what = fmt.Sprintf("printer %q does not exist: check the printer name in the settings", e.Printer)
-		case SpoolRejected:
-			what = fmt.Sprintf("printer %q refused the job (%s): check that it is on and accepting jobs", e.Printer, detail)
-		case SpoolNoCommand:
-			what = fmt.Sprintf("the program of the print command %q was not found: check the print command in the settings", e.Command)
-		default:
-			what = fmt.Sprintf("the print command failed (%s): check the print command in the settings", detail)
-		}
-		return fmt.Sprintf("cannot print: %s; the document is saved at %s", what, e.Path)
-	}
 	var what string
 	switch e.Code {
 	case SpoolNoLP:
-		what = "perintah lp belum terpasang: pasang CUPS atau atur perintah cetak"
+		what = locale.T(lang, "spool.no_lp")
 	case SpoolNoCUPS:
-		what = "layanan cetak CUPS tidak menjawab: jalankan layanan itu atau periksa pengaturan printer"
+		what = locale.T(lang, "spool.no_cups")
 	case SpoolNoPrinter:
-		what = fmt.Sprintf("printer %q tidak ada: periksa nama printer di pengaturan", e.Printer)
+		what = locale.T(lang, "spool.no_printer", e.Printer)
 	case SpoolRejected:
-		what = fmt.Sprintf("printer %q menolak pekerjaan cetak (%s): periksa apakah printer menyala dan menerima pekerjaan", e.Printer, detail)
+		what = locale.T(lang, "spool.rejected", e.Printer, detail)
 	case SpoolNoCommand:
-		what = fmt.Sprintf("program perintah cetak %q tidak ditemukan: periksa perintah cetak di pengaturan", e.Command)
+		what = locale.T(lang, "spool.no_command", e.Command)
 	default:
-		what = fmt.Sprintf("perintah cetak gagal (%s): periksa perintah cetak di pengaturan", detail)
+		what = locale.T(lang, "spool.command", detail)
 	}
-	return fmt.Sprintf("Tidak dapat mencetak: %s; dokumen tersimpan di %s.", what, e.Path)
+	return locale.T(lang, "spool.failed", what, e.Path)
 }

@@ -29,3 +29,40 @@ func TestFormats(t *testing.T) {
 		}
 	}
 }
+
+// TestCatalogueFormats: every sentence of the catalogue formats in both
+// languages with the same number of arguments, and no pair is left half
+// translated.
+func TestCatalogueFormats(t *testing.T) {
+	for _, key := range Keys() {
+		pair, _ := Lookup(key)
+		if pair[0] == "" || pair[1] == "" || (pair[0] == pair[1] && len(pair[0]) > 12) {
+			t.Errorf("%s: %q / %q is not in both languages", key, pair[0], pair[1])
+		}
+		if countVerbs(pair[0]) != countVerbs(pair[1]) {
+			t.Errorf("%s: the two languages take different arguments: %q / %q", key, pair[0], pair[1])
+		}
+	}
+}
+
+// countVerbs counts the arguments a Printf format takes.
+func countVerbs(format string) int {
+	n, explicit := 0, 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		if i < len(format) && format[i] == '%' {
+			continue
+		}
+		if i+2 < len(format) && format[i] == '[' {
+			if k := int(format[i+1] - '0'); k > explicit {
+				explicit = k
+			}
+			continue
+		}
+		n++
+	}
+	return max(n, explicit)
+}

@@ -173,8 +173,8 @@ func placeDate(text string, loc *time.Location) (time.Time, bool) {
 var classHeaders = []string{"X-Sifat", "Sifat", "X-Klasifikasi", "Klasifikasi", "X-Classification"}
 
 // DeclaredClass is the security class a message declares, by a header, a
-// Sifat or Klasifikasi line, or a subject marked RAHASIA; "" when it
-// declares none. It is asked of every message the intake stores, so a
+// Sifat or Klasifikasi line, a subject marked RAHASIA, or the first page of
+// an attached text PDF (its Sifat line or stamp); "" when it declares none. It is asked of every message the intake stores, so a
 // message none of whose bytes can spell a class (no class word, no
 // encoding that could hide one) is not parsed at all.
 func DeclaredClass(raw []byte) store.SecurityClass {
@@ -188,7 +188,18 @@ func DeclaredClass(raw []byte) store.SecurityClass {
 			return c
 		}
 	}
-	return Propose(Read(raw), time.UTC).Class
+	m := Read(raw)
+	c := Propose(m, time.UTC).Class
+	if c.Classified() {
+		return c
+	}
+	// The letter itself is often an attached PDF: its Sifat line or its
+	// RAHASIA stamp holds it as the e-mail's would. Only messages with a
+	// PDF pay for the look (pdftotext of a first page, no OCR).
+	if ac := attachedClass(raw, m); ac != store.ClassOrdinary && rank(ac) > rank(c) {
+		return ac
+	}
+	return c
 }
 
 // mayDeclareClass reports whether raw holds a class word as letters are

@@ -4,9 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
+	"sanapati-desk/mail"
+	"sanapati-desk/mail/letter"
 	"sanapati-desk/store"
 )
 
@@ -91,6 +94,10 @@ type letterJSON struct {
 	Class           string            `json:"class,omitempty"`
 	Urgency         string            `json:"urgency,omitempty"`
 	ClassCode       string            `json:"class_code,omitempty"`
+	Attachments     string            `json:"attachments,omitempty"` // the Lampiran as registered
+	Index           string            `json:"index,omitempty"`
+	Remarks         string            `json:"remarks,omitempty"`
+	RegisteredAt    string            `json:"registered_at,omitempty"`
 	Recipients      []store.Recipient `json:"recipients"`
 	Initials        []store.Initial   `json:"initials"`
 	Courier         string            `json:"courier,omitempty"`
@@ -123,6 +130,7 @@ func (a *app) letterJSON(l *store.Letter) letterJSON {
 		ArchiveLocation: l.ArchiveLocation, SetAsideReason: l.SetAsideReason, ParseProblem: l.ParseProblem,
 		ReceivedEstimated: l.ReceivedEstimated, LateReason: l.LateReason,
 		DuplicateOf: l.DuplicateOf.Format(a.cfg.AgendaFormat),
+		Attachments: l.Attachments, Index: l.Index, Remarks: l.Remarks, RegisteredAt: rfc(l.RegisteredAt),
 	}
 	if !l.LetterDate.IsZero() {
 		j.LetterDate = l.LetterDate.Format("2006-01-02")
@@ -208,6 +216,8 @@ func cmdShow(a *app, args []string) error {
 	fs := newFlags(a, "show")
 	asJSON := fs.Bool("json", false, "print JSON")
 	raw := fs.Bool("raw", false, "print the original message's bytes")
+	text := fs.Int("text", 0, a.txt.T("flag.show_text"))
+	pages := fs.Int("pages", 20, a.txt.T("flag.show_pages"))
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -231,6 +241,9 @@ func cmdShow(a *app, args []string) error {
 	l, err := db.Letter(id)
 	if err != nil {
 		return err
+	}
+	if *text > 0 {
+		return a.printAttachmentText(db, l, *text, *pages)
 	}
 	if *asJSON {
 		return a.writeJSON(a.letterJSON(l))
@@ -296,4 +309,36 @@ func (a *app) printLetter(l *store.Letter) error {
 		row(t.T("cli.show.next"), t.Action(next))
 	}
 	return tw.Flush()
+}
+
+// printAttachmentText prints the text of attachment n (from 1) of letter
+// l, page by page, read once and kept in the store; "(OCR)" marks a text
+// read from a scan. A letter classified R or SR is not opened here.
+func (a *app) printAttachmentText(db *store.DB, l *store.Letter, n, pages int) error {
+	if l.Class.Classified() {
+		return &store.Error{Code: store.ErrClassified, Subject: string(l.Class)}
+	}
+	raw, err := db.Raw(l.ID)
+	if err != nil {
+		return err
+	}
+	m := mail.Read(raw)
+	if n > len(m.Attachments) {
+		return usagef("%s", a.txt.T("letter.no_attachment", n, len(m.Attachments)))
+	}
+	t, err := mail.ReadAttachment(a.ctx, db, l.ID, raw, n-1, letter.Options{Pages: max(pages, 1)})
+	if err != nil {
+		return usagef("%s", a.letterSentence(err))
+	}
+	how := ""
+	if t.Source == letter.SourceOCR {
+		how = a.txt.T("letter.ocr")
+	}
+	shown := min(len(t.Pages), max(pages, 1))
+	fmt.Fprintln(a.stdout, a.txt.T("letter.text_heading", n, m.Attachments[n-1].Name, how, shown, t.PageCount))
+	for i, p := range t.Pages[:shown] {
+		fmt.Fprintln(a.stdout, a.txt.T("letter.page", i+1))
+		fmt.Fprintln(a.stdout, strings.TrimRight(p, "\n "))
+	}
+	return nil
 }

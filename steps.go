@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"sanapati-desk/mail"
+	"sanapati-desk/mail/letter"
 	"sanapati-desk/store"
 )
 
@@ -39,7 +40,7 @@ func (a *app) step(pos []string, do func(db *store.DB, id uint64) (*store.Letter
 
 func cmdRoute(a *app, args []string) error {
 	fs := newFlags(a, "route")
-	to := fs.String("to", "", "recipient names, comma-separated; NAME=fax picks a channel")
+	to := fs.String("to", "", a.txt.T("flag.route_to"))
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -57,10 +58,47 @@ func cmdRoute(a *app, args []string) error {
 		}
 		rs = append(rs, r)
 	}
-	if len(rs) == 0 {
-		return usagef("name the recipients with --to (see 'directory')")
+	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) {
+		if len(rs) > 0 {
+			return db.Route(id, rs)
+		}
+		// No --to: the recipients the letter names, with their default
+		// channels (the store fills a channel left empty).
+		p := a.proposal(db, id)
+		if p.Class.Classified() {
+			return nil, &store.Error{Code: store.ErrClassified, Subject: string(p.Class)}
+		}
+		for _, n := range p.Recipients {
+			rs = append(rs, store.Recipient{Name: n})
+		}
+		for _, n := range p.NewRecipients {
+			fmt.Fprintln(a.stderr, a.txt.T("route.new_recipient", n))
+		}
+		if len(rs) == 0 {
+			return nil, usagef("%s", a.txt.T("route.no_proposal"))
+		}
+		return db.Route(id, rs)
+	})
+}
+
+// proposal is what the letter's attachments and text propose, read (by
+// OCR too) and kept as ReadAttachment does; what could not be read is
+// said in a sentence on stderr and the proposal comes from the e-mail.
+func (a *app) proposal(db *store.DB, id uint64) mail.LetterProposal {
+	p, errs := mail.ProposeFor(a.ctx, db, id, true)
+	for _, err := range errs {
+		fmt.Fprintln(a.stderr, "sanapati-desk:", a.letterSentence(err))
 	}
-	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) { return db.Route(id, rs) })
+	return p
+}
+
+// letterSentence says what went wrong reading an attached letter, in the
+// catalogue's words when it is one of the reader's failures.
+func (a *app) letterSentence(err error) string {
+	if k := letter.Key(err); k != "" {
+		return a.txt.T(k)
+	}
+	return a.txt.Sentence(err)
 }
 
 func cmdRegister(a *app, args []string) error {
@@ -101,18 +139,18 @@ func cmdRegister(a *app, args []string) error {
 		r.Urgency = ""
 	}
 	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) {
-		raw, err := db.Raw(id)
-		if err != nil {
+		if _, err := db.Letter(id); err != nil {
 			return nil, err
 		}
-		return db.Register(id, proposed(r, raw, db.Calendar().Location()))
+		return db.Register(id, proposed(r, a.proposal(db, id)))
 	})
 }
 
 // proposed fills the registration fields the operator left empty with what
-// the message itself says (Nomor, Hal, Sifat, Lampiran lines and headers).
-func proposed(r store.Registration, raw []byte, loc *time.Location) store.Registration {
-	p := mail.Propose(mail.Read(raw), loc)
+// the letter proposes: its attached letter (Nomor, date, Hal or the title
+// of a surat edaran, the letterhead, Sifat, Lampiran), else the e-mail's
+// own lines and headers.
+func proposed(r store.Registration, p mail.LetterProposal) store.Registration {
 	fill := func(dst *string, v string) {
 		if *dst == "" {
 			*dst = v

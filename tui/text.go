@@ -125,6 +125,24 @@ var messages = map[string][2]string{
 	"action.late":          {"catat alasan terlambat", "record why late"},
 	"action.correct":       {"koreksi waktu diterima", "correct the arrival time"},
 	"action.print_receipt": {"cetak tanda terima", "print the receipt sheet"},
+	// The attached letter (issue 13).
+	"action.read_attachment": {"baca lampiran", "read attachment"},
+	"route.no_proposal":      {"Surat ini tidak menyebut penerima yang ada di direktori: sebutkan penerimanya dengan --to (lihat 'directory').", "The letter names no recipient the directory knows: name the recipients with --to (see 'directory')."},
+	"route.new_recipient":    {"Surat ini juga ditujukan kepada %q, yang belum ada di direktori: tambahkan dengan 'directory --set' bila perlu, lalu tetapkan lagi penerimanya.", "The letter is also addressed to %q, who is not in the directory: add it with 'directory --set' if needed, then route again."},
+	"letter.err_no_ocr":      {"Lampiran ini hasil pindaian dan Tesseract belum terpasang (apt-get install tesseract-ocr tesseract-ocr-ind), jadi isinya tidak dapat dibaca: isi data surat secara manual.", "The attachment is a scan and Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-ind), so it cannot be read: fill in the letter's fields by hand."},
+	"letter.err_no_poppler":  {"Pembaca PDF (poppler-utils) belum terpasang: isi data surat secara manual.", "The PDF reader (poppler-utils) is not installed: fill in the letter's fields by hand."},
+	"letter.err_encrypted":   {"PDF lampiran dilindungi kata sandi dan tidak dapat dibaca: buka dengan kata sandinya di program lain dan isi data surat secara manual.", "The attached PDF is protected by a password and cannot be read: open it with its password elsewhere and fill in the fields by hand."},
+	"letter.err_broken":      {"PDF lampiran rusak dan tidak dapat dibaca: minta pengirim mengirim ulang, atau isi data surat secara manual.", "The attached PDF is damaged and cannot be read: ask the sender to send it again, or fill in the fields by hand."},
+	"letter.err_too_large":   {"PDF lampiran terlalu besar untuk dibaca di meja: isi data surat secara manual.", "The attached PDF is too large to read at the desk: fill in the fields by hand."},
+	"letter.err_timeout":     {"Membaca PDF lampiran terlalu lama dan dihentikan: coba lagi, atau isi data surat secara manual.", "Reading the attached PDF took too long and was stopped: try again, or fill in the fields by hand."},
+	"letter.err_not_pdf":     {"Lampiran ini bukan PDF: bukalah di program lain.", "The attachment is not a PDF: open it in another program."},
+	"letter.ocr":             {" (OCR): hasil pindaian, periksa kembali", " (OCR): a scan, check it"},
+	"letter.text_heading":    {"Lampiran %d: %s%s; %d dari %d halaman", "Attachment %d: %s%s; %d of %d page(s)"},
+	"letter.page":            {"--- halaman %d ---", "--- page %d ---"},
+	"letter.no_attachment":   {"Naskah ini tidak punya lampiran ke-%d (ada %d).", "The letter has no attachment %d (it has %d)."},
+	"flag.route_to":          {"nama penerima, dipisah koma; NAMA=fax memilih saluran; tanpa --to, penerima yang disebut surat", "recipient names, comma-separated; NAME=fax picks a channel; without --to, the recipients the letter names"},
+	"flag.show_text":         {"tampilkan teks lampiran ke-N (PDF: lapisan teksnya, atau OCR bila hasil pindaian)", "print the text of attachment N (a PDF: its text layer, or OCR for a scan)"},
+	"flag.show_pages":        {"dengan --text, paling banyak sekian halaman", "with --text, at most this many pages"},
 }
 
 // T returns the sentence for key with args filled in; an unknown key is

@@ -134,7 +134,7 @@ func (m agendaModel) view(e *env, st *styles, now time.Time, w, h int) string {
 		}},
 		column{title: t.T("col.subject"), cell: func(l *store.Letter) (string, bool) { return l.Title(), false }},
 		column{title: t.T("col.stage"), width: 13, cell: func(l *store.Letter) (string, bool) { return t.Stage(l.Stage), false }},
-		column{title: t.T("col.left"), width: 13, cell: func(l *store.Letter) (string, bool) { return timeLeft(t, l, cal, now) }},
+		column{title: t.T("col.left"), width: 18, cell: func(l *store.Letter) (string, bool) { return timeLeft(t, l, cal, now) }},
 	)
 	return head + "\n" + m.list.view(st, cols, w, h-1)
 }

@@ -34,5 +34,10 @@ func (m Model) searchView(h int) string {
 			return l.ArchiveLocation, false
 		}})
 	}
-	return head + "\n" + m.search.view(&m.st, cols, m.w, h-1)
+	// The selected letter's shelf location, whole: a column cannot hold it.
+	where := ""
+	if l := m.search.selected(); l != nil && l.ArchiveLocation != "" {
+		where = m.st.label.Render(t.T("col.location")+": ") + m.st.value.Render(l.ArchiveLocation)
+	}
+	return head + "\n" + fit(m.search.view(&m.st, cols, m.w, h-2), m.w, h-2) + "\n" + truncate(where, m.w)
 }

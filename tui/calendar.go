@@ -58,6 +58,10 @@ func (m directoryModel) calendarKey(e *env, msg tea.KeyPressMsg) (directoryModel
 		*c = min(*c+1, max(len(items)-1, 0))
 	case key.Matches(msg, k.Up):
 		*c = max(*c-1, 0)
+	case key.Matches(msg, k.Top):
+		*c = 0
+	case key.Matches(msg, k.Bottom):
+		*c = max(len(items)-1, 0)
 	case key.Matches(msg, k.CalPrevYear, k.CalNextYear):
 		y := m.calYearShown(e)
 		if key.Matches(msg, k.CalPrevYear) {

@@ -100,6 +100,12 @@ func (m directoryModel) update(e *env, msg tea.KeyPressMsg) (directoryModel, tea
 		m.cursor[s] = min(m.cursor[s]+1, max(m.size(s)-1, 0))
 	case key.Matches(msg, k.Up):
 		m.cursor[s] = max(m.cursor[s]-1, 0)
+	case key.Matches(msg, k.Top):
+		m.cursor[s] = 0
+	case key.Matches(msg, k.Bottom) && s == secSettings:
+		m.cursor[s] = len(e.settings) + 2
+	case key.Matches(msg, k.Bottom):
+		m.cursor[s] = max(m.size(s)-1, 0)
 	case editable && key.Matches(msg, k.Add):
 		m.openForm(e, formDirAdd, "")
 	case editable && key.Matches(msg, k.Edit) && m.size(s) > 0:

@@ -230,3 +230,33 @@ func TestEndToEndCommandLineBesideDesk(t *testing.T) {
 		}
 	}
 }
+
+// TestEndToEndBurst sends the README's 7-key path to a control card in one
+// tmux send-keys call, five times on five new letters (the enter path and
+// the step-key path in turn), then i i i in one call: each burst ends with
+// the card printed and the letter with the examiner, then initialled by
+// all three officials.
+func TestEndToEndBurst(t *testing.T) {
+	d := startDesk(t)
+	d.press("Tab", "Sisa waktu")
+	paths := [][]string{
+		{"Enter", "Enter", "Enter", "Enter", "Enter", "Enter", "Enter"},
+		{"Enter", "t", "Enter", "p", "r", "Enter", "c"},
+	}
+	const runs = 5
+	for run := 1; run <= runs; run++ {
+		d.tmux(append([]string{"send-keys", "-t", "desk"}, paths[(run-1)%2]...)...)
+		d.waitFor(fmt.Sprintf("%04d/", run))
+		d.waitFor("▶  6 Paraf")
+		d.waitFor("Ke pemeriksa")
+		cards, _ := filepath.Glob(filepath.Join(d.tmp, "sanapati-demo-*", "kertas", "*-kartu.pdf"))
+		if len(cards) != run {
+			t.Fatalf("run %d: %d cards printed, want %d\n%s", run, len(cards), run, d.screen())
+		}
+		d.tmux("send-keys", "-t", "desk", "i", "i", "i")
+		d.waitFor("▶  7 Caraka")
+		d.waitFor("Diparaf")
+		t.Logf("run %d: card printed, stage forwarded, then three initials", run)
+		d.press("Escape", "Sisa waktu")
+	}
+}

@@ -9,7 +9,7 @@ import (
 // The Inbox is the letters not yet in the agenda book, newest first, under
 // the mailbox's live state.
 func newInbox(e *env) listModel {
-	return newList(e, screenInbox, filter{stages: inboxStages}, nil)
+	return newList(e, screenInbox, filter{stages: inboxStages}, inboxStages)
 }
 
 func (m Model) inboxView(h int) string {

@@ -36,6 +36,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.status, m.isErr = "", false
+	if p := m.letter.picker; m.screen == screenLetter && p != nil && !p.filtering && !p.onAt && key.Matches(msg, k.Help) {
+		m.showHelp = true // ? is not text in a picker's list
+		return m, nil
+	}
 	if !m.capturing() {
 		switch {
 		case key.Matches(msg, k.Quit):
@@ -52,7 +56,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, k.PrevTab):
 			return m.switchTo(m.nextTab(-1))
 		case key.Matches(msg, k.Reload):
-			return m, m.refresh(m.letter.l)
+			cmd := m.refresh(m.letter.l)
+			return m, cmd
 		}
 	}
 	return m.screenKey(msg)

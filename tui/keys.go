@@ -14,7 +14,7 @@ type keyMap struct {
 	// The letter and its steps.
 	Next, Route, Copies, Register, Card, Initial, Assign key.Binding
 	Receipt, Deliver, Archive, SetAside, Undo            key.Binding
-	InitialAt, Release, Late, Correct                    key.Binding
+	InitialAt, Release, Late, Correct, History           key.Binding
 	PrevFile, NextFile, OpenFile, SaveFile, SaveAll      key.Binding
 	// The agenda book.
 	PrintBook, ExportBook, PrintReport, ExportReport key.Binding
@@ -74,6 +74,7 @@ func newKeyMap(t *Text) keyMap {
 		Release:   b(k("R"), "R", "key.release"),
 		Late:      b(k("L"), "L", "key.late"),
 		Correct:   b(k("W"), "W", "key.correct"),
+		History:   b(k("h"), "h", "key.history"),
 
 		PrevFile: b(k("["), "[", "key.prev_file"),
 		NextFile: b(k("]"), "]", "key.next_file"),
@@ -153,7 +154,7 @@ func (k *keyMap) listHelp(extra ...key.Binding) helpMap {
 func (k *keyMap) inboxHelp() helpMap {
 	return helpMap{
 		short: []key.Binding{k.Open, k.Search, k.Down, k.NextTab, k.Help, k.Quit},
-		full:  [][]key.Binding{k.moves(), {k.Open, k.Search}, k.global()},
+		full:  [][]key.Binding{k.moves(), {k.Open, k.Search, k.Filter, k.Overdue}, k.global()},
 	}
 }
 
@@ -171,9 +172,31 @@ func (k *keyMap) letterHelp(next key.Binding) helpMap {
 			{k.Next, k.Route, k.Copies, k.Register, k.Card, k.Initial, k.InitialAt},
 			{k.Assign, k.Receipt, k.Deliver, k.Archive, k.SetAside, k.Undo, k.Release},
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-			{k.Late, k.Correct, k.PrevFile, k.NextFile, k.OpenFile, k.SaveFile, k.SaveAll},
+			{k.Late, k.Correct, k.History, k.PrevFile, k.NextFile, k.OpenFile, k.SaveFile, k.SaveAll},
 			k.global(),
 		},
+	}
+}
+
+// finishedHelp is the Letter screen's keys once no step is left: no
+// "next step", but the history, the corrections and the attachments.
+func (k *keyMap) finishedHelp() helpMap {
+	return helpMap{
+		short: []key.Binding{k.History, k.Down, k.Back, k.Help, k.Quit},
+		full: [][]key.Binding{
+			{k.History, k.Undo, k.Late, k.Correct, k.Receipt},
+			{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+			{k.PrevFile, k.NextFile, k.OpenFile, k.SaveFile, k.SaveAll},
+			k.global(),
+		},
+	}
+}
+
+// historyHelp is the keys of the letter's history view.
+func (k *keyMap) historyHelp() helpMap {
+	return helpMap{
+		short: []key.Binding{k.Down, k.PageDown, k.History, k.Back, k.Help, k.Quit},
+		full:  [][]key.Binding{{k.History, k.Back}, k.moves(), k.global()},
 	}
 }
 
@@ -183,13 +206,13 @@ func (k *keyMap) directoryHelp(calendar bool) helpMap {
 		cal := []key.Binding{k.CalPrevYear, k.CalNextYear, k.CalLoad, k.CalAdd, k.CalRemove}
 		return helpMap{
 			short: []key.Binding{sections, k.CalLoad, k.CalAdd, k.CalRemove, k.Help, k.Quit},
-			full:  [][]key.Binding{{k.Up, k.Down, k.PrevSection, k.NextSection}, cal, k.global()},
+			full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PrevSection, k.NextSection}, cal, k.global()},
 		}
 	}
 	edit := []key.Binding{k.Add, k.Edit, k.Delete, k.MoveUp, k.MoveDown, k.Channel}
 	return helpMap{
 		short: []key.Binding{sections, k.Add, k.Edit, k.Delete, k.Help, k.Quit},
-		full:  [][]key.Binding{{k.Up, k.Down, k.PrevSection, k.NextSection}, edit, k.global()},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.PrevSection, k.NextSection}, edit, k.global()},
 	}
 }
 

@@ -2,7 +2,9 @@ package tui
 
 import (
 	"fmt"
+	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -17,12 +19,15 @@ import (
 // steps that stand with their events, the message as read, what it
 // proposes for the agenda book, and the directory its steps pick from.
 type letterMsg struct {
-	l    *store.Letter
-	done map[store.Action]store.Event
-	msg  *mail.Message
-	prop mail.Proposal
-	dir  *store.Directory
-	late bool
+	id, seq uint64
+	err     error
+	l       *store.Letter
+	done    map[store.Action]store.Event
+	msg     *mail.Message
+	prop    mail.Proposal
+	dir     *store.Directory
+	late    bool
+	events  []store.Event
 }
 
 // letterModel is the Letter screen: the message, safely shown, and its
@@ -36,6 +41,11 @@ type letterModel struct {
 	ready bool
 	// late says the letter is overdue and its reason may be recorded.
 	late bool
+	// events are the letter's audit trail; history says the history view
+	// shows them, scrolled to histScroll.
+	events     []store.Event
+	history    bool
+	histScroll int
 
 	lines  []string // the body, wrapped to wrapW
 	wrapW  int
@@ -43,10 +53,13 @@ type letterModel struct {
 	file   int // the attachment [ and ] select
 	w, h   int
 
-	// busy is true while a step runs: step keys wait for it.
-	busy   bool
-	form   *formModel
-	picker *pickerModel
+	// busy is true while a step runs, loading while the letter is read
+	// (seq is the last read asked for): keys wait for both.
+	busy    bool
+	loading bool
+	seq     uint64
+	form    *formModel
+	picker  *pickerModel
 	// deliverTo is the recipient the deliver form is for.
 	deliverTo store.Recipient
 }
@@ -56,30 +69,42 @@ func newLetter(l *store.Letter) letterModel {
 	return letterModel{l: &cp}
 }
 
-func (m letterModel) load(e *env, id uint64) tea.Cmd {
+// loadSeq numbers the reads of a letter, so that an answer to an older
+// one (read before the last step) is dropped.
+var loadSeq atomic.Uint64
+
+func (m *letterModel) load(e *env, id uint64) tea.Cmd {
 	db := e.db
-	return run(func() tea.Msg {
+	seq := loadSeq.Add(1)
+	m.seq, m.loading = seq, true
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = letterMsg{id: id, seq: seq, err: &panicError{value: r, stack: debug.Stack()}}
+			}
+		}()
+		fail := func(err error) tea.Msg { return letterMsg{id: id, seq: seq, err: err} }
 		l, err := db.Letter(id)
 		if err != nil {
-			return errMsg{err}
+			return fail(err)
 		}
 		evs, err := db.Events(id)
 		if err != nil {
-			return errMsg{err}
+			return fail(err)
 		}
 		raw, err := db.Raw(id)
 		if err != nil {
-			return errMsg{err}
+			return fail(err)
 		}
 		dir, err := db.Directory()
 		if err != nil {
-			return errMsg{err}
+			return fail(err)
 		}
-		msg := mail.Read(raw)
+		read := mail.Read(raw)
 		cleanLetter(l)
-		return letterMsg{l: l, done: standing(evs), msg: msg, prop: mail.Propose(msg, db.Calendar().Location()), dir: dir,
+		return letterMsg{id: id, seq: seq, l: l, done: standing(evs), events: evs, msg: read, prop: mail.Propose(read, db.Calendar().Location()), dir: dir,
 			late: lateUnexplained(e, l, db.Now())}
-	})
+	}
 }
 
 // standing returns, for each action, the last event of it that no undo
@@ -104,11 +129,15 @@ func standing(evs []store.Event) map[store.Action]store.Event {
 }
 
 func (m letterModel) loaded(e *env, msg letterMsg) letterModel {
-	if m.l != nil && msg.l.ID != m.l.ID {
+	if m.l == nil || msg.id != m.l.ID || msg.seq != m.seq {
+		return m
+	}
+	m.loading = false
+	if msg.err != nil {
 		return m
 	}
 	m.l, m.done, m.msg, m.prop, m.dir, m.ready = msg.l, msg.done, msg.msg, msg.prop, msg.dir, true
-	m.late = msg.late
+	m.late, m.events = msg.late, msg.events
 	m.file = min(m.file, max(len(m.msg.Attachments)-1, 0))
 	m.wrapW = 0
 	m.rewrap(e)
@@ -159,6 +188,8 @@ func (m letterModel) update(e *env, msg tea.KeyPressMsg) (letterModel, tea.Cmd, 
 		return m.pickerKey(e, msg)
 	case m.form != nil:
 		return m.formKey(e, msg)
+	case m.history:
+		return m.historyKey(e, msg), nil, false
 	}
 	k := &e.keys
 	rows := m.bodyRows()
@@ -183,6 +214,8 @@ func (m letterModel) update(e *env, msg tea.KeyPressMsg) (letterModel, tea.Cmd, 
 		m.pickFile(-1)
 	case key.Matches(msg, k.OpenFile, k.SaveFile, k.SaveAll):
 		return m, m.attachmentCmd(e, msg), false
+	case key.Matches(msg, k.History):
+		m.history, m.histScroll = true, 0
 	default:
 		return m.stepKey(e, msg)
 	}
@@ -228,8 +261,13 @@ func (m *letterModel) facts(e *env) [][2]string {
 		{tr(e, "hdr.subject"), l.Subject},
 		{tr(e, "hdr.received"), received},
 	}
-	if l.LateReason != "" {
-		rows = append(rows, [2]string{tr(e, "hdr.late_reason"), l.LateReason})
+	for _, f := range [][2]string{
+		{"hdr.courier", l.Courier}, {"hdr.location", l.ArchiveLocation}, {"hdr.remarks", l.Remarks},
+		{"hdr.late_reason", l.LateReason}, {"hdr.undo", m.undoReason()},
+	} {
+		if f[1] != "" {
+			rows = append(rows, [2]string{tr(e, f[0]), f[1]})
+		}
 	}
 	if !l.DuplicateOf.IsZero() {
 		rows = append(rows, [2]string{tr(e, "hdr.duplicate"), tr(e, "letter.duplicate_of", l.DuplicateOf.Format(format))})
@@ -360,6 +398,8 @@ func (m letterModel) view(e *env, st *styles, now time.Time, w, h int) string {
 		left = m.picker.view(st, e.t, lw, h)
 	case m.form != nil:
 		left = m.form.view(st, e.t, lw, h)
+	case m.history:
+		left = m.historyView(e, st, lw, h)
 	default:
 		info := m.info(e, st, now, lw)
 		rows := max(h-len(info)-1, 1)
@@ -373,4 +413,14 @@ func (m letterModel) view(e *env, st *styles, now time.Time, w, h int) string {
 		left = strings.Join(info, "\n") + "\n" + body
 	}
 	return sideBySide(left, st.panel.Render(fit(m.stepPanel(e, st, pw-2, h), pw-2, h)), lw+1, pw, h)
+}
+
+// undoReason is the reason of the last step taken back, "" when none was.
+func (m *letterModel) undoReason() string {
+	for i := len(m.events) - 1; i >= 0; i-- {
+		if m.events[i].Action == store.ActionUndo {
+			return mail.SanitizeLine(m.events[i].Reason)
+		}
+	}
+	return ""
 }

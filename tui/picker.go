@@ -58,7 +58,7 @@ func (p *pickerModel) refilter() {
 			p.shown = append(p.shown, i)
 		}
 	}
-	p.cursor = min(p.cursor, max(len(p.shown)-1, 0))
+	p.cursor = min(p.cursor, p.last())
 }
 
 // current is the item under the cursor, nil when none is shown.
@@ -86,7 +86,7 @@ func (p pickerModel) choice() (pickItem, bool) {
 	if c := p.current(); c != nil {
 		return *c, true
 	}
-	if typed := strings.Join(strings.Fields(p.filter.Value()), " "); p.allowNew && typed != "" {
+	if typed := p.typed(); typed != "" {
 		return pickItem{name: typed}, true
 	}
 	return pickItem{}, false
@@ -157,6 +157,14 @@ func (p pickerModel) update(e *env, msg tea.KeyPressMsg, rows int) (pickerModel,
 			return p, formKeep
 		case msg.String() == "up" || msg.String() == "down":
 			return p.move(msg, rows), formKeep
+		case p.multi && msg.String() == "space":
+			p.toggle()
+			return p, formKeep
+		case p.channels && (msg.String() == "left" || msg.String() == "right"):
+			if c := p.current(); c != nil {
+				c.channel = cycleChannel(c.channel, msg.String() == "right")
+			}
+			return p, formKeep
 		}
 		p.filter, _ = p.filter.Update(msg)
 		p.refilter()
@@ -165,16 +173,16 @@ func (p pickerModel) update(e *env, msg tea.KeyPressMsg, rows int) (pickerModel,
 	switch {
 	case key.Matches(msg, k.Submit):
 		return p, formSubmit
+	case key.Matches(msg, k.Cancel) && p.filter.Value() != "":
+		p.filter.SetValue("") // esc clears the filter first, keeping the checks
+		p.refilter()
 	case key.Matches(msg, k.Cancel):
 		return p, formCancel
 	case key.Matches(msg, k.Search):
 		p.filtering = true
 		p.filter.Focus()
 	case p.multi && key.Matches(msg, k.Toggle):
-		if c := p.current(); c != nil {
-			c.checked = !c.checked
-			p.err = ""
-		}
+		p.toggle()
 	case p.channels && key.Matches(msg, k.ChannelRight, k.ChannelLeft):
 		if c := p.current(); c != nil {
 			c.channel = cycleChannel(c.channel, key.Matches(msg, k.ChannelRight))
@@ -198,9 +206,9 @@ func (p pickerModel) move(msg tea.KeyPressMsg, rows int) pickerModel {
 	case "g", "home":
 		p.cursor = 0
 	case "G", "end":
-		p.cursor = len(p.shown) - 1
+		p.cursor = p.last()
 	}
-	p.cursor = min(max(p.cursor, 0), max(len(p.shown)-1, 0))
+	p.cursor = min(max(p.cursor, 0), p.last())
 	p.top = followTop(p.top, p.cursor, rows)
 	return p
 }
@@ -286,12 +294,16 @@ func (p pickerModel) view(st *styles, t *Text, w, h int) string {
 		}
 		b.WriteString(line + "\n")
 	}
-	if len(p.shown) == 0 {
-		msg := t.T("picker.none")
-		if p.allowNew && p.filter.Value() != "" {
-			msg = t.T("picker.new", strings.TrimSpace(p.filter.Value()))
+	if typed := p.typed(); typed != "" {
+		line := cell("+ "+t.T("picker.new", typed), w)
+		if p.cursor == len(p.shown) {
+			line = st.selected.Render(line)
+		} else {
+			line = st.dim.Render(line)
 		}
-		b.WriteString(st.dim.Render(truncate(msg, w)) + "\n")
+		b.WriteString(line + "\n")
+	} else if len(p.shown) == 0 {
+		b.WriteString(st.dim.Render(truncate(t.T("picker.none"), w)) + "\n")
 	}
 	if p.at != nil {
 		label, in := st.label.Render(p.at.label), p.at.input
@@ -311,4 +323,36 @@ func (p pickerModel) view(st *styles, t *Text, w, h int) string {
 		b.WriteString(strings.Join(lines, "\n"))
 	}
 	return b.String()
+}
+
+// toggle checks or unchecks the item under the cursor.
+func (p *pickerModel) toggle() {
+	if c := p.current(); c != nil {
+		c.checked = !c.checked
+		p.err = ""
+	}
+}
+
+// typed is the name typed in the filter when it may be a new choice: a
+// picker that allows new names, a filter that names no item exactly.
+func (p *pickerModel) typed() string {
+	if !p.allowNew {
+		return ""
+	}
+	name := strings.Join(strings.Fields(p.filter.Value()), " ")
+	for _, it := range p.items {
+		if strings.EqualFold(it.name, name) {
+			return ""
+		}
+	}
+	return name
+}
+
+// last is the last cursor position: the new-name row after the items
+// when there is one.
+func (p *pickerModel) last() int {
+	if p.typed() != "" {
+		return len(p.shown)
+	}
+	return max(len(p.shown)-1, 0)
 }

@@ -147,7 +147,9 @@ func (m *letterModel) stepPanel(e *env, st *styles, w, h int) string {
 	case next != "":
 		lines = append(lines, st.stepNext.Render(truncate("enter › "+t.Action(next), w)))
 	default:
-		lines = append(lines, st.dim.Render(truncate(t.T("letter.journey_done"), w)))
+		for _, l := range wrapLines(m.endSentence(e), w) {
+			lines = append(lines, st.dim.Render(l))
+		}
 	}
 	if cp := *m.l; !m.busy && cp.Classify(store.ClassOrdinary, "-") == nil {
 		lines = append(lines, st.stepNext.Render(truncate(k.Release.Help().Key+" › "+t.Action(store.ActionClassify), w)))
@@ -159,7 +161,7 @@ func (m *letterModel) stepPanel(e *env, st *styles, w, h int) string {
 // peopleLines list the recipients and the officials who initial, each
 // marked when done.
 func (m *letterModel) peopleLines(e *env, st *styles, w int) []string {
-	t := e.t
+	t, loc := e.t, e.db.Calendar().Location()
 	var out []string
 	if len(m.l.Recipients) > 0 {
 		out = append(out, "", st.label.Render(t.T("step.recipients")))
@@ -169,16 +171,19 @@ func (m *letterModel) peopleLines(e *env, st *styles, w int) []string {
 				mark = "✓"
 			}
 			out = append(out, truncate(fmt.Sprintf("%s %s · %s", mark, r.Name, t.Channel(r.Channel)), w))
+			if r.Delivered() {
+				out = append(out, st.dim.Render(truncate("  "+t.ShortDateTime(r.DeliveredAt.In(loc))+" "+r.ReceivedBy, w)))
+			}
 		}
 	}
 	if len(m.l.Initials) > 0 {
 		out = append(out, "", st.label.Render(t.T("step.officials")))
 		for _, in := range m.l.Initials {
-			mark := "·"
+			line := "· " + in.Position
 			if in.Done() {
-				mark = "✓"
+				line = "✓ " + t.ShortDateTime(in.At.In(loc)) + " " + in.Position
 			}
-			out = append(out, truncate(mark+" "+in.Position, w))
+			out = append(out, truncate(line, w))
 		}
 	}
 	return out
@@ -241,7 +246,7 @@ func (m *letterModel) begin(e *env, a store.Action) tea.Cmd {
 	l := m.l
 	if a == actionNext {
 		if a = m.nextAction(); a == "" {
-			return notice(e.t.T("letter.journey_done"))
+			return notice(m.endSentence(e))
 		}
 	}
 	switch a {
@@ -300,6 +305,9 @@ func (m *letterModel) begin(e *env, a store.Action) tea.Cmd {
 // what went wrong; a registration refused as a duplicate asks whether to
 // register it as one.
 func (m *letterModel) finished(e *env, err error) {
+	if !m.busy {
+		return // not this letter's job: its forms keep their own errors
+	}
 	m.busy = false
 	switch {
 	case err == nil:
@@ -325,14 +333,32 @@ func (m letterModel) helpMap(e *env) helpMap {
 	case m.form != nil:
 		return k.formHelp()
 	}
+	if m.history {
+		return k.historyHelp()
+	}
 	next := k.Next
 	if m.l == nil {
 		return k.letterHelp(next)
 	}
-	if a := m.nextAction(); a != "" {
-		next = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", e.t.Action(a)))
+	a := m.nextAction()
+	if a == "" {
+		return k.finishedHelp() // no next step to offer
 	}
+	next = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", e.t.Action(a)))
 	return k.letterHelp(next)
+}
+
+// endSentence says why a letter has no next step: set aside (and why),
+// archived (and where), or every step done.
+func (m *letterModel) endSentence(e *env) string {
+	t := e.t
+	switch {
+	case m.l.Stage == store.StageSetAside:
+		return t.T("letter.set_aside_end", m.l.SetAsideReason)
+	case m.l.Stage == store.StageArchived && m.l.ArchiveLocation != "":
+		return t.T("letter.archived_end", m.l.ArchiveLocation)
+	}
+	return t.T("letter.journey_done")
 }
 
 func notice(s string) tea.Cmd { return func() tea.Msg { return noticeMsg{s} } }

@@ -42,7 +42,7 @@ var screenMessages = map[string][2]string{
 
 	"left.overdue":   {"lewat %s", "%s late"},
 	"left.done":      {"selesai", "done"},
-	"left.done_late": {"selesai, telat", "done, late"},
+	"left.done_late": {"selesai, terlambat", "done, late"},
 
 	"today.title":            {"Hari ini, %s", "Today, %s"},
 	"today.new":              {"Naskah baru", "New letters"},

@@ -2,12 +2,15 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
+	"sanapati-desk/print"
 	"sanapati-desk/store"
 )
 
@@ -110,6 +113,9 @@ func countOpen(db *store.DB) (overview, error) {
 }
 
 // lastDays gathers the chart of the last n working days, today included.
+// A letter that arrived on a day off counts on the next working day, when
+// its clock starts; whether each was on time is judged as the monthly
+// report judges it (print.MonthFigures), one day at a time.
 func lastDays(db *store.DB, n int) ([]dayStat, error) {
 	cal, now := db.Calendar(), db.Now()
 	loc := cal.Location()
@@ -125,29 +131,47 @@ func lastDays(db *store.DB, n int) ([]dayStat, error) {
 	if len(days) == 0 {
 		return nil, nil
 	}
-	at := map[string]int{}
-	for i, s := range days {
-		at[s.day.Format(time.DateOnly)] = i
-	}
+	byDay := make([][]store.Letter, len(days))
 	err := db.EachReceived(days[0].day, day.AddDate(0, 0, 1), func(l *store.Letter) error {
-		j, ok := at[l.ReceivedAt.In(loc).Format(time.DateOnly)]
-		if !ok || l.Stage == store.StageSetAside {
-			return nil
-		}
-		days[j].received++
-		tm := l.Timing(cal, now)
-		switch {
-		case tm.Overdue:
-			days[j].late++
-		case !l.DoneAt.IsZero():
-			days[j].onTime++
+		at := l.ReceivedAt.In(loc)
+		on := time.Date(at.Year(), at.Month(), at.Day(), 0, 0, 0, 0, loc)
+		for j := range days {
+			if !days[j].day.Before(on) {
+				byDay[j] = append(byDay[j], *l)
+				break
+			}
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	for j := range days {
+		for _, f := range dayFigures(byDay[j], cal, now) {
+			days[j].received += f.Received
+			days[j].onTime += f.OnTime
+			days[j].late += f.Late
+		}
+	}
 	return days, nil
+}
+
+// dayFigures are the report's figures of one column's letters, a
+// print.MonthFigures per month they arrived in (a column after a long
+// weekend may hold the last days of the month before).
+func dayFigures(letters []store.Letter, cal *store.Calendar, now time.Time) []print.Figures {
+	loc := cal.Location()
+	var out []print.Figures
+	seen := map[time.Month]bool{}
+	for _, l := range letters {
+		at := l.ReceivedAt.In(loc)
+		if seen[at.Month()] {
+			continue
+		}
+		seen[at.Month()] = true
+		out = append(out, print.MonthFigures(letters, time.Date(at.Year(), at.Month(), 1, 0, 0, 0, 0, loc), cal, now))
+	}
+	return out
 }
 
 func (m todayModel) update(msg tea.Msg) todayModel {
@@ -258,16 +282,23 @@ func (m todayModel) chartView(e *env, st *styles, w int) string {
 	}
 	labelW := 28
 	days := m.chart
-	if n := w - labelW - 16; len(days) > n {
+	var most, received, onTime, judged int
+	sum := func() {
+		most, received, onTime, judged = 0, 0, 0, 0
+		for _, d := range days {
+			most = max(most, d.received)
+			received += d.received
+			onTime += d.onTime
+			judged += d.onTime + d.late
+		}
+	}
+	sum()
+	// The totals are what matters: the bars give up days to keep them whole.
+	if n := w - labelW - lipgloss.Width("  "+t.T("today.chart_max", t.Num(most), t.Num(received))); len(days) > n {
 		days = days[len(days)-max(n, 1):]
+		sum()
 	}
-	most, received, onTime, judged := 0, 0, 0, 0
-	for _, d := range days {
-		most = max(most, d.received)
-		received += d.received
-		onTime += d.onTime
-		judged += d.onTime + d.late
-	}
+	totals := "  " + t.T("today.chart_max", t.Num(most), t.Num(received))
 	bars := []rune(sparks)
 	var vol, share strings.Builder
 	for _, d := range days {
@@ -286,10 +317,10 @@ func (m todayModel) chartView(e *env, st *styles, w int) string {
 	}
 	pct := "-"
 	if judged > 0 {
-		pct = fmt.Sprintf("%d%%", onTime*100/judged)
+		pct = fmt.Sprintf("%d%%", int(math.Round(float64(onTime)*100/float64(judged))))
 	}
 	head := st.label.Render(cell(t.T("today.chart_volume", len(days)), labelW))
-	line1 := head + st.heading.Render(vol.String()) + st.dim.Render("  "+t.T("today.chart_max", t.Num(most), t.Num(received)))
+	line1 := head + st.heading.Render(vol.String()) + st.dim.Render(totals)
 	head = st.label.Render(cell(t.T("today.chart_on_time"), labelW))
 	line2 := head + st.good.Render(share.String()) + st.dim.Render("  "+t.T("today.chart_share", pct))
 	return line1 + "\n" + line2

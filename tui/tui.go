@@ -106,7 +106,9 @@ type Model struct {
 	isErr    bool
 	// jobs holds +1 for a job started and not yet ended, -1 for one whose
 	// end came before its start: see track.
-	jobs     map[uint64]int
+	jobs map[uint64]int
+	// pending are the keys and pastes that wait for the work in flight.
+	pending  []tea.Msg
 	intake   intakeState
 	password *formModel
 	pwReq    promptRequest
@@ -190,8 +192,21 @@ func (m Model) Init() tea.Cmd {
 	)
 }
 
-// Update routes a message to the part of the desk it is for.
+// Update routes a message to the part of the desk it is for; a key that
+// arrives while work is in flight waits for it (see queue.go).
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		if m.holds(msg) {
+			m.pending = append(m.pending, msg)
+			return m, nil
+		}
+	}
+	next, cmd := m.update(msg)
+	return next.(Model).drain(cmd)
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
@@ -206,6 +221,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.e.tickCmd()
 	case errMsg:
 		m.setError(msg.err)
+		m.loadFailed()
 	case noticeMsg:
 		m.setNotice(msg.text)
 	case busyMsg:
@@ -237,6 +253,9 @@ func (m Model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case countsMsg, overviewMsg, chartMsg:
 		m.today = m.today.update(msg)
 	case letterMsg:
+		if msg.err != nil && msg.seq == m.letter.seq {
+			m.setError(msg.err)
+		}
 		m.letter = m.letter.loaded(m.e, msg)
 	case dirMsg:
 		m.dir = m.dir.loaded(msg)
@@ -260,7 +279,7 @@ func (m *Model) resize(w, h int) {
 	bh := m.bodyHeight()
 	m.inbox.resize(bh - 3)
 	m.agenda.list.resize(bh - 2)
-	m.search.resize(bh - 2)
+	m.search.resize(bh - 3)
 	m.letter.resize(m.w, bh)
 	m.help.SetWidth(m.w)
 }
@@ -274,7 +293,6 @@ func (m *Model) restyle(dark bool) {
 
 func (m *Model) setError(err error) {
 	m.status, m.isErr = m.e.t.Sentence(err), true
-	m.letter.busy = false
 }
 
 func (m *Model) setNotice(s string) { m.status, m.isErr = s, false }
@@ -327,7 +345,8 @@ func (m Model) jobDone(msg jobMsg) (tea.Model, tea.Cmd) {
 	if msg.letter == nil && !msg.changed {
 		return m, nil
 	}
-	return m, m.refresh(msg.letter)
+	cmd := m.refresh(msg.letter)
+	return m, cmd
 }
 
 // refresh reloads what the store's change made stale: the letter shown,
@@ -359,7 +378,8 @@ func (m Model) openLetter(l *store.Letter) (tea.Model, tea.Cmd) {
 	m.back, m.screen = m.screen, screenLetter
 	m.letter = newLetter(l)
 	m.letter.resize(m.w, m.bodyHeight())
-	return m, m.letter.load(m.e, l.ID)
+	cmd := m.letter.load(m.e, l.ID)
+	return m, cmd
 }
 
 // switchTo shows screen s, loading it the first time.

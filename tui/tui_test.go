@@ -122,7 +122,7 @@ func TestEveryStep(t *testing.T) {
 	if l.Stage != store.StageArchived || l.ArchiveLocation != "Lemari arsip 2026 / Boks 11 / Map 0003/2026" {
 		t.Fatalf("archived as %s at %q", l.Stage, l.ArchiveLocation)
 	}
-	h.contains("Semua langkah naskah ini selesai.", "✓ 11 Arsip")
+	h.contains("Selesai: diarsipkan di", "✓ 11 Arsip")
 	h.press("u", "enter")
 	h.contains("Tuliskan alasannya.")
 	h.typeText("salah lokasi")

@@ -1,0 +1,75 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"sanapati-desk/store"
+)
+
+// TestLetterJourney follows a letter to the archive: the Letter screen
+// shows its courier, who received each copy and when, the initials with
+// their times, the shelf location and the reason of a step taken back;
+// the history lists every event with its reason and what changed; once
+// archived the letter says so and offers no next step.
+func TestLetterJourney(t *testing.T) {
+	h := newHarness(t, 120, 40, seedDesk(t))
+	if _, err := h.db.Deliver(1, "Camat Pekalongan Utara", "", "Sekcam Utara", testNow); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.db.Archive(1, "Lemari 1 / Boks 02 / Map 0001", testNow); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.db.Undo(1, "lokasi keliru ditulis"); err != nil {
+		t.Fatal(err)
+	}
+	h.open(1)
+	h.contains("Caraka   Pak Darto", "Koreksi  lokasi keliru ditulis", "Ajudan Sekda", "Sekcam Utara",
+		"✓ 27/11 09.00 Kepala Seksi")
+	h.press("A", "enter")
+	if l := h.letter(1); l.Stage != store.StageArchived {
+		t.Fatalf("stage %s after archiving", l.Stage)
+	}
+	h.contains("Lokasi   Lemari arsip", "Selesai: diarsipkan di Lemari arsip")
+	if s := h.screen(); strings.Contains(s, "enter ") || strings.Contains(s, "langkah berikutnya") {
+		t.Errorf("an archived letter offers a next step:\n%s", s)
+	}
+	h.press("h")
+	h.contains("Riwayat naskah #1", "operator", "pilih penerima", "(Diterima → Diperiksa)", "letter_number: B/411/M.SM.02.03/2026")
+	h.press("G")
+	for _, want := range []string{"alasan: lokasi keliru ditulis", "batalkan langkah", "(Terkirim → Diarsipkan)",
+		"recipients: Camat Pekalongan Utara · caraka · 27 November 2026 09.00 WIB", "· Sekcam Utara",
+		"archive_location: Lemari 1 / Boks 02 / Map 0001 → -", "archive_location: Lemari arsip"} {
+		if !strings.Contains(flat(h.screen()), want) {
+			t.Errorf("the history lacks %q:\n%s", want, h.screen())
+		}
+	}
+	h.press("h")
+	h.contains("Selesai: diarsipkan")
+
+	// A set-aside letter says so, and why, and has no next step either.
+	h.open(3)
+	h.press("x", "enter")
+	if l := h.letter(3); l.Stage != store.StageSetAside {
+		t.Fatalf("stage %s after setting aside", l.Stage)
+	}
+	h.contains("Naskah ini disisihkan (Bersifat R")
+	if s := h.screen(); strings.Contains(s, "Semua langkah naskah ini selesai") || strings.Contains(s, "enter ") {
+		t.Errorf("a set-aside letter reads as done or offers a step:\n%s", s)
+	}
+}
+
+// TestArchiveShowsShelf shows the selected letter's whole shelf location
+// on the Archive at 80x24, where no column could hold it.
+func TestArchiveShowsShelf(t *testing.T) {
+	h := newHarness(t, 80, 24, seedDesk(t))
+	if _, err := h.db.Deliver(1, "Camat Pekalongan Utara", "", "Sekcam Utara", testNow); err != nil {
+		t.Fatal(err)
+	}
+	where := "Lemari arsip 2026 / Boks 11 / Map 0001/2026 (rak timur)"
+	if _, err := h.db.Archive(1, where, testNow); err != nil {
+		t.Fatal(err)
+	}
+	h.press("tab", "tab", "tab", "G")
+	h.contains("Lokasi simpan: " + where)
+}

@@ -208,7 +208,6 @@ func (s *settings) month(t time.Time) string {
 	return locale.Month(t.Month(), s.Lang) + " " + strconv.Itoa(t.Year())
 }
 
-
 // number shows v with places decimals, with the language's decimal mark.
 func (s *settings) number(v float64, places int) string {
 	return locale.Number(v, places, s.Lang)

@@ -98,6 +98,9 @@ func (m Model) statusLines() []string {
 	if n := m.busy(); n > 0 {
 		right = append(right, t.T("status.busy", n))
 	}
+	if n := len(m.pending); n > 0 {
+		right = append(right, t.T("status.pending", n))
+	}
 	if s := m.intake.short(t); s != "" {
 		right = append(right, s)
 	}
@@ -167,7 +170,7 @@ func (m Model) helpMap() helpMap {
 	}
 	switch m.screen {
 	case screenToday:
-		return k.todayHelp()
+		return k.todayHelp(len(m.today.unlisted) > 0)
 	case screenInbox:
 		if m.inbox.searching {
 			return k.formHelp()
@@ -191,5 +194,5 @@ func (m Model) helpMap() helpMap {
 	case screenLetter:
 		return m.letter.helpMap(m.e)
 	}
-	return k.todayHelp()
+	return k.todayHelp(false)
 }

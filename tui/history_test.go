@@ -3,7 +3,9 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 
+	"sanapati-desk/mail"
 	"sanapati-desk/store"
 )
 
@@ -72,4 +74,23 @@ func TestArchiveShowsShelf(t *testing.T) {
 	}
 	h.press("tab", "tab", "tab", "G")
 	h.contains("Lokasi simpan: " + where)
+}
+
+// TestBodyReflowed shows a body a mail program wrapped by hand at about 72
+// columns as paragraphs: on a wide screen no word is left alone on a line.
+func TestBodyReflowed(t *testing.T) {
+	para := "Sehubungan dengan pelaksanaan evaluasi penyelenggaraan persandian\r\n" +
+		"di lingkungan pemerintah daerah tahun 2026, bersama ini kami mohon\r\n" +
+		"kesediaan Saudara untuk menyampaikan data pendukung sebagaimana\r\n" +
+		"tercantum dalam lampiran surat ini paling lambat tanggal 4 Desember."
+	h := newHarness(t, 160, 40, func(db *store.DB) {
+		m := deskMessages[1]
+		m.body = para
+		in := mail.NewIncoming(m.raw(), testNow.Add(-time.Hour), store.Source{Mailbox: "INBOX", UIDValidity: 1, UID: 1})
+		if _, err := db.Add([]store.Incoming{in}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	h.open(1)
+	h.contains("persandian di lingkungan pemerintah daerah")
 }

@@ -154,8 +154,13 @@ func (m Model) backFromList() (tea.Model, tea.Cmd) {
 
 // goTarget opens the list a row of the start screen stands for.
 func (m Model) goTarget(t todayTarget) (tea.Model, tea.Cmd) {
-	if t.screen == screenInbox {
+	switch {
+	case t.screen == screenInbox:
 		return m.switchTo(screenInbox)
+	case t.loadYear != 0:
+		m.dir.section, m.dir.calYear = secCalendar, t.loadYear
+		m.dir.openCalForm(m.e, formCalLoad, "")
+		return m.switchTo(screenDirectory)
 	}
 	m.screen = screenSearch
 	m.search.f = m.search.base

@@ -137,7 +137,13 @@ func (k *keyMap) moves() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
 }
 
-func (k *keyMap) todayHelp() helpMap {
+func (k *keyMap) todayHelp(unlisted bool) helpMap {
+	if unlisted {
+		return helpMap{
+			short: []key.Binding{k.Open, k.CalLoad, k.NextTab, k.Help, k.Quit},
+			full:  [][]key.Binding{{k.Open, k.Up, k.Down, k.CalLoad}, k.global()},
+		}
+	}
 	return helpMap{
 		short: []key.Binding{k.Open, k.Down, k.NextTab, k.Help, k.Quit},
 		full:  [][]key.Binding{{k.Open, k.Up, k.Down}, k.global()},

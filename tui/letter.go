@@ -173,7 +173,7 @@ func (m *letterModel) rewrap(e *env) {
 	for _, p := range m.msg.Problems {
 		fmt.Fprintf(&b, "%s: %s\n", t.T("letter.problem"), p)
 	}
-	b.WriteString("\n" + m.msg.Text)
+	b.WriteString("\n" + mail.Reflow(m.msg.Text))
 	m.lines = wrapLines(b.String(), w)
 	m.scroll = min(m.scroll, max(len(m.lines)-1, 0))
 }

@@ -90,6 +90,7 @@ func TestBurstWaitsForJob(t *testing.T) {
 	if len(h.m.pending) != 2 || h.m.screen != screenToday {
 		t.Fatalf("keys during a job: pending %d, screen %d", len(h.m.pending), h.m.screen)
 	}
+	h.contains("1 pekerjaan berjalan · 2 tombol menunggu")
 	h.send(jobMsg{id: 7})
 	if len(h.m.pending) != 0 || h.m.screen != screenInbox || h.m.inbox.cursor != 1 {
 		t.Fatalf("after the job: pending %d, screen %d, cursor %d", len(h.m.pending), h.m.screen, h.m.inbox.cursor)

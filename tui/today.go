@@ -60,7 +60,10 @@ var todayRows = []todayRow{
 
 // todayTarget is the list a row of the start screen opens.
 type todayTarget struct {
-	screen            screen
+	screen screen
+	// loadYear is the year whose holiday list the Directory's calendar
+	// section asks for (the warning's key).
+	loadYear          int
 	stages            []store.Stage
 	overdue, dueToday bool
 }
@@ -222,6 +225,8 @@ func (m todayModel) updateKeys(e *env, msg tea.KeyPressMsg) (todayModel, *todayT
 		m.cursor = 0
 	case key.Matches(msg, k.Bottom):
 		m.cursor = len(todayRows) - 1
+	case key.Matches(msg, k.CalLoad) && len(m.unlisted) > 0:
+		return m, &todayTarget{screen: screenDirectory, loadYear: m.unlisted[0]}
 	case key.Matches(msg, k.Open):
 		r := todayRows[m.cursor]
 		return m, &todayTarget{screen: r.screen, stages: r.stages, overdue: r.overdue, dueToday: r.dueToday}

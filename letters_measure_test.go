@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/phpdave11/gofpdf"
 
 	"sanapati-desk/mail"
 	"sanapati-desk/mail/letter"
@@ -225,4 +229,53 @@ func BenchmarkLetterText(b *testing.B) { benchmarkLetter(b, "05-dinkes-provinsi.
 func BenchmarkLetterScan(b *testing.B) {
 	needOCR(b)
 	benchmarkLetter(b, "05-dinkes-provinsi-scan.pdf")
+}
+
+// hostilePDF makes the PDFs a sender could do harm with: many pages, a
+// huge blank page (a scan that would render into gigabytes), a password.
+func hostilePDF(t *testing.T, kind string) []byte {
+	t.Helper()
+	var pdf *gofpdf.Fpdf
+	switch kind {
+	case "pages":
+		pdf = gofpdf.New("P", "mm", "A4", "")
+		pdf.SetFont("Times", "", 12)
+		for i := 1; i <= 200; i++ {
+			pdf.AddPage()
+			pdf.Cell(0, 10, fmt.Sprintf("Halaman %d dari surat yang panjang sekali", i))
+		}
+	case "huge":
+		pdf = gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "pt", Size: gofpdf.SizeType{Wd: 14000, Ht: 14000}})
+		pdf.AddPage()
+	case "password":
+		pdf = gofpdf.New("P", "mm", "A4", "")
+		pdf.SetProtection(gofpdf.CnProtectPrint, "rahasia", "pemilik")
+		pdf.SetFont("Times", "", 12)
+		pdf.AddPage()
+		pdf.Cell(0, 10, "Nomor : 1/2/3")
+	}
+	var b bytes.Buffer
+	if err := pdf.Output(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestLetterHostile(t *testing.T) {
+	start := time.Now()
+	txt, err := letter.Read(context.Background(), hostilePDF(t, "pages"), letter.Options{})
+	if err != nil || txt.PageCount != 200 || len(txt.Pages) != 3 || txt.Complete() || !strings.Contains(txt.Pages[2], "Halaman 3") {
+		t.Fatalf("200 pages: %v, %d of %d pages", err, len(txt.Pages), txt.PageCount)
+	}
+	t.Logf("the first 3 of 200 pages in %v", time.Since(start))
+	more, err := letter.Read(context.Background(), hostilePDF(t, "pages"), letter.Options{FirstPage: 150, Pages: 2})
+	if err != nil || len(more.Pages) != 2 || !strings.Contains(more.Pages[0], "Halaman 150") {
+		t.Fatalf("pages 150-151 on demand: %v, %q", err, more.Pages)
+	}
+	if _, err := letter.Read(context.Background(), hostilePDF(t, "huge"), letter.Options{}); !errors.Is(err, letter.ErrTooLarge) {
+		t.Fatalf("a huge blank page: %v, want ErrTooLarge", err)
+	}
+	if _, err := letter.Read(context.Background(), hostilePDF(t, "password"), letter.Options{}); !errors.Is(err, letter.ErrEncrypted) {
+		t.Fatalf("a PDF with a password: %v, want ErrEncrypted", err)
+	}
 }

@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -181,34 +182,37 @@ func Read(ctx context.Context, pdf []byte, opt Options) (Text, error) {
 	if err := os.WriteFile(path, pdf, 0o600); err != nil {
 		return Text{}, fmt.Errorf("read letter: %w", err)
 	}
-	// pdfinfo and pdftotext run side by side: on two cores a one-page
-	// letter costs one program's time, not two (pdftotext stops at the
-	// last page by itself).
+	// pdftotext alone when the PDF's page tree says how many pages it has
+	// (one program: a one-page letter costs one start of poppler); else
+	// pdfinfo beside it, on the other core.
 	last := opt.FirstPage + opt.Pages - 1
-	type result struct {
-		out []byte
-		err error
+	info := Info{Pages: pageCountHint(pdf)}
+	infoErr := make(chan error, 1)
+	if info.Pages > 0 {
+		infoErr <- nil
+	} else {
+		go func() {
+			var err error
+			info, err = pdfInfo(ctx, path)
+			infoErr <- err
+		}()
 	}
-	text := make(chan result, 1)
-	go func() {
-		out, err := run(ctx, "pdftotext", "-layout", "-enc", "UTF-8",
+	var out []byte
+	if info.Pages == 0 || opt.FirstPage <= info.Pages {
+		out, err = run(ctx, "pdftotext", "-layout", "-enc", "UTF-8",
 			"-f", strconv.Itoa(opt.FirstPage), "-l", strconv.Itoa(last), path, "-")
-		text <- result{out, err}
-	}()
-	info, err := pdfInfo(ctx, path)
-	res := <-text
-	if err != nil {
-		return Text{}, err
+	}
+	if ierr := <-infoErr; ierr != nil {
+		return Text{}, ierr
 	}
 	t := Text{FirstPage: opt.FirstPage, PageCount: info.Pages, Source: SourceText}
 	if opt.FirstPage > info.Pages {
 		return t, nil
 	}
-	last = min(info.Pages, last)
-	out, err := res.out, res.err
 	if err != nil {
 		return Text{}, err
 	}
+	last = min(info.Pages, last)
 	t.Pages = splitPages(out, last-opt.FirstPage+1)
 	if hasText(t.Pages) || opt.NoOCR {
 		return t, nil
@@ -219,6 +223,11 @@ func Read(ctx context.Context, pdf []byte, opt Options) (Text, error) {
 		ctx, cancelOCR = context.WithTimeout(parent, DefaultOCRTimeout)
 		defer cancelOCR()
 	}
+	if info.Width == 0 {
+		if info, err = pdfInfo(ctx, path); err != nil {
+			return Text{}, err
+		}
+	}
 	if info.Width > maxPagePoints || info.Height > maxPagePoints {
 		return Text{}, fmt.Errorf("%w: the page is %.0f x %.0f points", ErrTooLarge, info.Width, info.Height)
 	}
@@ -228,6 +237,25 @@ func Read(ctx context.Context, pdf []byte, opt Options) (Text, error) {
 	}
 	t.Pages, t.Source = pages, SourceOCR
 	return t, nil
+}
+
+var rePageTree = regexp.MustCompile(`/Type\s*/Pages\b[^>]*?/Count\s+(\d{1,6})|/Count\s+(\d{1,6})[^>]*?/Type\s*/Pages\b`)
+
+// pageCountHint reads the page count from the PDF's page tree when its
+// objects are written plainly (the root Pages node has the largest
+// Count); 0 when they are compressed out of sight, and pdfinfo is asked.
+func pageCountHint(pdf []byte) int {
+	n := 0
+	for _, m := range rePageTree.FindAllSubmatch(pdf, 64) {
+		v := m[1]
+		if len(v) == 0 {
+			v = m[2]
+		}
+		if c, err := strconv.Atoi(string(v)); err == nil && c > n {
+			n = c
+		}
+	}
+	return n
 }
 
 // hasText reports whether any page holds a letter or digit: a scan's text

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -93,5 +95,26 @@ func TestReadCancelled(t *testing.T) {
 	cancel()
 	if _, err := Read(ctx, corpusFile(t, "02-bssn-permohonan-data.pdf"), Options{}); !errors.Is(err, context.Canceled) {
 		t.Fatalf("Read(cancelled) = %v, want context.Canceled", err)
+	}
+}
+
+func TestReadWithoutTesseract(t *testing.T) {
+	bin := t.TempDir()
+	for _, p := range []string{"pdfinfo", "pdftotext", "pdftoppm"} {
+		path, err := exec.LookPath(p)
+		if err != nil {
+			t.Skipf("%s is not installed", p)
+		}
+		if err := os.Symlink(path, filepath.Join(bin, p)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("PATH", bin)
+	_, err := Read(context.Background(), corpusFile(t, "05-dinkes-provinsi-scan.pdf"), Options{})
+	if !errors.Is(err, ErrNoOCR) || Key(err) != "letter.err_no_ocr" {
+		t.Fatalf("Read(scan) without tesseract = %v, want ErrNoOCR", err)
+	}
+	if txt, err := Read(context.Background(), corpusFile(t, "05-dinkes-provinsi.pdf"), Options{}); err != nil || txt.Source != SourceText {
+		t.Fatalf("Read(text PDF) without tesseract = %v", err)
 	}
 }

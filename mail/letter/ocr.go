@@ -40,7 +40,10 @@ func ocr(ctx context.Context, dir, path string, first, last, dpi int) ([]string,
 	prefix := filepath.Join(dir, "page")
 	// PGM, not PNG: compressing a speckled scan to PNG costs pdftoppm
 	// seconds a page.
-	if _, err := run(ctx, "pdftoppm", "-r", strconv.Itoa(dpi), "-gray",
+	// -W and -H crop every page to 9 x 14 inches, not only the first that
+	// pdfinfo measured: a page claiming to be huge renders no larger.
+	if _, err := run(ctx, "pdftoppm", "-r", strconv.Itoa(dpi), "-x", "0", "-y", "0",
+		"-W", strconv.Itoa(dpi*9), "-H", strconv.Itoa(dpi*14), "-gray",
 		"-f", strconv.Itoa(first), "-l", strconv.Itoa(last), path, prefix); err != nil {
 		return nil, err
 	}

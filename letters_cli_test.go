@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -115,5 +116,42 @@ func TestLetterScanCommandLine(t *testing.T) {
 	d.must("route", "1")
 	if l := d.letter("1"); len(l.Recipients) != 1 || l.Recipients[0].Name != "Kepala Dinas Komunikasi dan Informatika" {
 		t.Fatalf("route of a scan: %+v", l.Recipients)
+	}
+
+	// A scan that says Rahasia passes the intake (no text layer to look
+	// at) but is held as soon as it is read.
+	secret, err := os.ReadFile(filepath.Join(lettersDir, "07-kesbangpol-rahasia-scan.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in = mail.NewIncoming(letterMail(corpus()[6], "scan.pdf", secret, 51), time.Now().Add(-time.Hour), store.Source{Mailbox: "INBOX", UIDValidity: 1, UID: 2})
+	d = newDesk(t, in)
+	if code, _, errOut := d.run("route", "1"); code == 0 || !strings.Contains(errOut, "R") {
+		t.Fatalf("route of a scan marked Rahasia: exit %d, %q; want it refused", code, errOut)
+	}
+}
+
+func TestDirectoryCommandAliases(t *testing.T) {
+	d := newDesk(t)
+	var dir store.Directory
+	if err := json.Unmarshal([]byte(d.must("directory", "--json")), &dir); err != nil {
+		t.Fatal(err)
+	}
+	if r, ok := dir.Recipient("Wali Kota"); !ok || r.Name != "Walikota" || len(dir.Groups) == 0 || len(dir.Places) == 0 {
+		t.Fatalf("directory --json: Recipient(Wali Kota) = %+v, %v; groups %d; places %d", r, ok, len(dir.Groups), len(dir.Places))
+	}
+	dir.Recipients[0].Aliases = append(dir.Recipients[0].Aliases, "Bapak Wali")
+	b, _ := json.Marshal(&dir)
+	file := filepath.Join(t.TempDir(), "dir.json")
+	if err := os.WriteFile(file, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d.must("directory", "--set", file)
+	var back store.Directory
+	if err := json.Unmarshal([]byte(d.must("directory", "--json")), &back); err != nil {
+		t.Fatal(err)
+	}
+	if r, ok := back.Recipient("Bapak Wali"); !ok || r.Name != "Walikota" {
+		t.Fatalf("after directory --set: Recipient(Bapak Wali) = %+v, %v", r, ok)
 	}
 }

@@ -94,7 +94,7 @@ func cmdInterface(a *app, args []string) error {
 	pw := a.paperwork(db, paperDir)
 	cfg := tui.Config{
 		DB: db, Text: a.txt, AgendaFormat: a.cfg.AgendaFormat, Paperwork: pw, Prompter: prompter,
-		Settings: a.settingsShown(acct, pw.Spooler),
+		Settings: a.settingsShown(acct, pw.Spooler), Changed: changed,
 	}
 	if acct != nil {
 		cfg.Intake = mail.Watch(ctx, db, acct, mail.WatchOptions{})

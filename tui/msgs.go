@@ -121,6 +121,22 @@ func (e *env) tickCmd() tea.Cmd {
 	return tea.Tick(20*time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
 }
 
+// outsideChangeMsg says the store changed outside the interface.
+type outsideChangeMsg struct{}
+
+// waitChanged waits for the next change made outside the interface.
+func waitChanged(ch <-chan struct{}) tea.Cmd {
+	if ch == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		if _, ok := <-ch; !ok {
+			return nil
+		}
+		return outsideChangeMsg{}
+	}
+}
+
 // waitIntake reads the next event of the mailbox watcher.
 func waitIntake(ch <-chan mail.Event) tea.Cmd {
 	if ch == nil {

@@ -29,6 +29,10 @@ type Config struct {
 	// Intake streams the mailbox watcher's events; nil means the desk runs
 	// without a mailbox (files are imported from the command line).
 	Intake <-chan mail.Event
+	// Changed tells of changes made to the store outside the interface
+	// (commands the open desk ran for the command line): what shows
+	// reloads.
+	Changed <-chan struct{}
 	// Prompter lets the mailbox ask for its password; nil means no prompt.
 	Prompter *Prompter
 	// SaveDir is where attachments are saved; ExportDir where exports of
@@ -53,6 +57,7 @@ type env struct {
 	agendaFormat string
 	paper        *paperwork.Clerk
 	intake       <-chan mail.Event
+	changed      <-chan struct{}
 	prompter     *Prompter
 	saveDir      string
 	exportDir    string
@@ -129,7 +134,7 @@ func New(cfg Config) Model {
 		t = Catalog("id")
 	}
 	e := &env{
-		db: cfg.DB, t: t, keys: newKeyMap(t), agendaFormat: cfg.AgendaFormat, intake: cfg.Intake,
+		db: cfg.DB, t: t, keys: newKeyMap(t), agendaFormat: cfg.AgendaFormat, intake: cfg.Intake, changed: cfg.Changed,
 		prompter: cfg.Prompter, saveDir: cfg.SaveDir, exportDir: cfg.ExportDir, open: cfg.Open,
 		settings: cfg.Settings, noColor: cfg.NoColor || os.Getenv("NO_COLOR") != "", tick: true,
 	}
@@ -188,6 +193,7 @@ func (m Model) Init() tea.Cmd {
 		m.inbox.first(m.e),
 		m.e.tickCmd(),
 		waitIntake(m.e.intake),
+		waitChanged(m.e.changed),
 		m.e.prompter.wait(),
 	)
 }
@@ -230,6 +236,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.jobDone(msg)
 	case intakeMsg:
 		return m.handleIntake(msg)
+	case outsideChangeMsg:
+		return m, tea.Batch(waitChanged(m.e.changed), m.refresh(m.letter.l))
 	case promptMsg:
 		m.askPassword(msg.req)
 	default:

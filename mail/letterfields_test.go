@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"os"
 	"testing"
 	"time"
 
@@ -76,5 +77,27 @@ func TestProposeLetterSources(t *testing.T) {
 	p = ProposeLetter(m, nil, &dir, time.UTC)
 	if p.LetterNumber != "005/999" || p.Sources[FieldNumber] != SourceMail || p.Subject != "scan surat" || p.Sources[FieldSubject] != SourceHeader {
 		t.Fatalf("e-mail only: %+v, %v", p.Proposal, p.Sources)
+	}
+}
+
+func TestDeclaredClassOfAttachedLetter(t *testing.T) {
+	for _, tc := range []struct {
+		file string
+		want store.SecurityClass
+	}{
+		{"07-kesbangpol-rahasia.eml", store.ClassSecret},
+		{"08-bin-sangat-rahasia.eml", store.ClassTopSecret},
+		{"23-bkd-provinsi-terbatas.eml", store.ClassRestricted},
+		{"05-dinkes-provinsi.eml", ""}, // Sifat: Biasa declares nothing to hold
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			raw, err := os.ReadFile("../testdata/letters/" + tc.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := DeclaredClass(raw); got != tc.want {
+				t.Fatalf("DeclaredClass() = %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

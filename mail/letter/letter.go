@@ -186,25 +186,30 @@ func Read(ctx context.Context, pdf []byte, opt Options) (Text, error) {
 	// (one program: a one-page letter costs one start of poppler); else
 	// pdfinfo beside it, on the other core.
 	last := opt.FirstPage + opt.Pages - 1
-	info := Info{Pages: pageCountHint(pdf)}
-	infoErr := make(chan error, 1)
-	if info.Pages > 0 {
-		infoErr <- nil
+	hint := pageCountHint(pdf)
+	type infoResult struct {
+		info Info
+		err  error
+	}
+	infoDone := make(chan infoResult, 1)
+	if hint > 0 {
+		infoDone <- infoResult{info: Info{Pages: hint}}
 	} else {
 		go func() {
-			var err error
-			info, err = pdfInfo(ctx, path)
-			infoErr <- err
+			i, err := pdfInfo(ctx, path)
+			infoDone <- infoResult{i, err}
 		}()
 	}
 	var out []byte
-	if info.Pages == 0 || opt.FirstPage <= info.Pages {
+	if hint == 0 || opt.FirstPage <= hint {
 		out, err = run(ctx, "pdftotext", "-layout", "-enc", "UTF-8",
 			"-f", strconv.Itoa(opt.FirstPage), "-l", strconv.Itoa(last), path, "-")
 	}
-	if ierr := <-infoErr; ierr != nil {
-		return Text{}, ierr
+	ir := <-infoDone
+	if ir.err != nil {
+		return Text{}, ir.err
 	}
+	info := ir.info
 	t := Text{FirstPage: opt.FirstPage, PageCount: info.Pages, Source: SourceText}
 	if opt.FirstPage > info.Pages {
 		return t, nil

@@ -44,7 +44,8 @@ func TestLetterHeldAtIntake(t *testing.T) {
 	}
 	d := newDesk(t, corpusIncoming(t, "08-bin-sangat-rahasia", 1))
 	for _, args := range [][]string{{"route", "1", "--to", "Walikota"}, {"route", "1"}, {"show", "1", "--text", "1"}} {
-		if code, _, errOut := d.run(args...); code == 0 || !strings.Contains(errOut, "SR") {
+		want := sentence(&store.Error{Code: store.ErrClassified, Subject: string(store.ClassTopSecret)})
+		if code, _, errOut := d.run(args...); code == 0 || !strings.Contains(errOut, want) {
 			t.Errorf("%v on an SR letter: exit %d, %q; want it refused", args, code, errOut)
 		}
 	}

@@ -45,7 +45,7 @@ func TestCalendarLoadMovesDueTime(t *testing.T) {
 		t.Errorf("Today cuts something at 80 columns:\n%s", h.screen())
 	}
 	h.press("tab")
-	h.contains("3h 22j") // Monday 4 January 10.00
+	h.contains("3hr 22j") // Monday 4 January 10.00
 	h.press("enter")
 	h.contains("batas 04/01 10.00")
 	h.press("esc", "esc", "shift+tab", "]", "]", "]")
@@ -78,7 +78,7 @@ func TestCalendarLoadMovesDueTime(t *testing.T) {
 		t.Errorf("Today still warns once the list is loaded:\n%s", h.screen())
 	}
 	h.press("tab")
-	h.contains("4h 22j") // Tuesday 5 January 10.00
+	h.contains("4hr 22j") // Tuesday 5 January 10.00
 	h.press("enter")
 	h.contains("batas 05/01 10.00")
 }

@@ -146,7 +146,11 @@ func (m *directoryModel) openForm(e *env, kind formKind, value string) {
 	if kind == formDirEdit {
 		title = t.T("dir.edit", value)
 	}
-	f := newForm(kind, title, formField{label: t.T("dir.name"), value: value, hint: t.T("dir.name_hint")})
+	hint := t.T("dir.name_hint")
+	if m.section == secCouriers {
+		hint = t.T("dir.courier_hint") // a courier is a person, named
+	}
+	f := newForm(kind, title, formField{label: t.T("dir.name"), value: value, hint: hint})
 	m.form = &f
 }
 

@@ -142,10 +142,10 @@ func TestEndToEndNewLetterToCard(t *testing.T) {
 		{"Enter", "enter › pilih penerima"},
 		{"Enter", "dipilih)"},
 		{"Enter", "penerima dipilih."},
-		{"Enter", "salinan dicetak"},
+		{"Enter", "salinan disimpan"},
 		{"Enter", "nomor agenda diberikan saat disimpan"},
 		{"Enter", "Diagendakan dengan nomor 0001/"},
-		{"Enter", "Kartu kendali dicetak"},
+		{"Enter", "Kartu kendali disimpan"},
 	}
 	for _, s := range steps {
 		d.press(s.key, s.want)

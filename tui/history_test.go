@@ -37,9 +37,9 @@ func TestLetterJourney(t *testing.T) {
 		t.Errorf("an archived letter offers a next step:\n%s", s)
 	}
 	h.press("h")
-	h.contains("Riwayat naskah #1", "operator", "pilih penerima", "(Diterima → Diperiksa)", "letter_number: B/411/M.SM.02.03/2026")
+	h.contains("Riwayat naskah #1", "operator", "pilih penerima", "(Diterima → Penerima dipilih)", "letter_number: B/411/M.SM.02.03/2026")
 	h.press("G")
-	for _, want := range []string{"alasan: lokasi keliru ditulis", "batalkan langkah", "(Terkirim → Diarsipkan)",
+	for _, want := range []string{"alasan: lokasi keliru ditulis", "batalkan langkah", "(Tersampaikan → Diarsipkan)",
 		"recipients: Camat Pekalongan Utara · caraka · 27 November 2026 09.00 WIB", "· Sekcam Utara",
 		"archive_location: Lemari 1 / Boks 02 / Map 0001 → -", "archive_location: Lemari arsip"} {
 		if !strings.Contains(flat(h.screen()), want) {
@@ -55,7 +55,7 @@ func TestLetterJourney(t *testing.T) {
 	if l := h.letter(3); l.Stage != store.StageSetAside {
 		t.Fatalf("stage %s after setting aside", l.Stage)
 	}
-	h.contains("Naskah ini disisihkan (Bersifat R")
+	h.contains("Naskah ini disisihkan (Bersifat Rahasia")
 	if s := h.screen(); strings.Contains(s, "Semua langkah naskah ini selesai") || strings.Contains(s, "enter ") {
 		t.Errorf("a set-aside letter reads as done or offers a step:\n%s", s)
 	}

@@ -356,7 +356,11 @@ func (m *letterModel) banners(e *env) []banner {
 	case m.l.Stage == store.StageSetAside:
 		out = append(out, banner{text: tr(e, "letter.set_aside", m.l.SetAsideReason)})
 	case class.Classified() && store.Allowed(store.ActionSetAside, m.l.Stage):
-		out = append(out, banner{text: tr(e, "letter.classified", string(class)), stop: true})
+		name := string(class)
+		if e != nil {
+			name = e.t.Class(class)
+		}
+		out = append(out, banner{text: tr(e, "letter.classified", name), stop: true})
 	case class == store.ClassRestricted && m.l.Agenda.IsZero():
 		out = append(out, banner{text: tr(e, "letter.restricted")})
 	}

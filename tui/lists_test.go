@@ -138,9 +138,9 @@ func TestAgendaActions(t *testing.T) {
 	if l := h.letter(2); l.Stage != store.StageForwarded {
 		t.Fatalf("c on the Agenda left letter 2 %s", l.Stage)
 	}
-	h.contains("Kartu kendali dicetak: $SPOOL/0002-2026-kartu.pdf")
+	h.contains("Kartu kendali disimpan: $SPOOL/0002-2026-kartu.pdf")
 	h.press("j", "c")
-	h.contains("Kartu kendali dicetak: $SPOOL/0001-2026-kartu.pdf")
+	h.contains("Kartu kendali disimpan: $SPOOL/0001-2026-kartu.pdf")
 	h.press("b", "E", "m", "enter", "M", "enter")
 	for _, name := range []string{"0002-2026-kartu.pdf", "0001-2026-kartu.pdf", "agenda-2026.pdf", "agenda-2026.xlsx", "laporan-2026-11.pdf", "laporan-2026-11.xlsx"} {
 		if _, err := os.Stat(filepath.Join(h.spool, name)); err != nil {

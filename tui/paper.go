@@ -38,7 +38,11 @@ func (e *env) printCopiesJob(l store.Letter) tea.Cmd {
 		if err != nil {
 			return jobMsg{err: err}
 		}
-		return jobMsg{letter: nl, changed: nl != nil, note: t.T("done.copies", len(paths), filepath.Dir(paths[len(paths)-1]))}
+		done := "done.copies"
+		if pw.SavesOnly() {
+			done = "done.copies_saved"
+		}
+		return jobMsg{letter: nl, changed: nl != nil, note: t.T(done, len(paths), filepath.Dir(paths[len(paths)-1]))}
 	})
 }
 
@@ -55,7 +59,11 @@ func (e *env) printCardJob(l store.Letter) tea.Cmd {
 		if err != nil {
 			return jobMsg{err: err}
 		}
-		return jobMsg{letter: nl, changed: nl != nil, note: t.T("done.card", path)}
+		done := "done.card"
+		if pw.SavesOnly() {
+			done = "done.card_saved"
+		}
+		return jobMsg{letter: nl, changed: nl != nil, note: t.T(done, path)}
 	})
 }
 

@@ -83,7 +83,7 @@ func (m *letterModel) openRegister(e *env) {
 	)
 	switch c := store.SecurityClass(class); {
 	case c.Classified():
-		f.note = t.T("letter.classified", class)
+		f.note = t.T("letter.classified", t.Class(store.SecurityClass(class)))
 	case c == store.ClassRestricted:
 		f.note = t.T("letter.restricted")
 	}
@@ -160,7 +160,7 @@ func (m *letterModel) openSetAside(e *env) {
 	t := e.t
 	reason := ""
 	if c := m.class(); c.Classified() {
-		reason = t.T("setaside.classified", string(c))
+		reason = t.T("setaside.classified", t.Class(c))
 	}
 	f := newForm(formSetAside, t.T("setaside.title", m.l.ID),
 		formField{label: t.T("form.reason"), value: reason, hint: t.T("setaside.hint")})

@@ -31,15 +31,20 @@ func Catalog(lang string) *Text {
 var messages = map[string][2]string{
 	// Stages.
 	"stage.received":   {"Diterima", "Received"},
-	"stage.checked":    {"Diperiksa", "Checked"},
+	"stage.checked":    {"Penerima dipilih", "Recipients chosen"},
 	"stage.printed":    {"Dicetak", "Printed"},
 	"stage.registered": {"Diagendakan", "Registered"},
 	"stage.forwarded":  {"Ke pemeriksa", "With examiner"},
 	"stage.initialled": {"Diparaf", "Initialled"},
 	"stage.assigned":   {"Dibawa caraka", "With courier"},
-	"stage.delivered":  {"Terkirim", "Delivered"},
+	"stage.delivered":  {"Tersampaikan", "Delivered"},
 	"stage.archived":   {"Diarsipkan", "Archived"},
 	"stage.set_aside":  {"Disisihkan", "Set aside"},
+	// Security classes.
+	"class.B":  {"Biasa", "Ordinary"},
+	"class.T":  {"Terbatas", "Restricted"},
+	"class.R":  {"Rahasia", "Secret"},
+	"class.SR": {"Sangat Rahasia", "Top secret"},
 	// Channels.
 	"channel.ajudan": {"Ajudan", "Aide"},
 	"channel.caraka": {"Caraka", "Courier"},
@@ -47,8 +52,8 @@ var messages = map[string][2]string{
 	"channel.online": {"Aplikasi", "Online app"},
 	// Errors the operator can fix.
 	"err.not_found":         {"Naskah %s tidak ada. Periksa nomornya dengan 'list'.", "Letter %s does not exist. Check its number with 'list'."},
-	"err.out_of_order":      {"Langkah \"%s\" tidak bisa untuk naskah berstatus %s. Kerjakan langkah berikutnya: %s.", "Step \"%s\" is not possible for a letter that is %s. Do the next step: %s."},
-	"err.out_of_order_end":  {"Langkah \"%s\" tidak bisa untuk naskah berstatus %s.", "Step \"%s\" is not possible for a letter that is %s."},
+	"err.out_of_order":      {"Langkah \"%s\" tidak dapat dilakukan untuk naskah berstatus %s. Kerjakan langkah berikutnya: %s.", "Step \"%s\" is not possible for a letter that is %s. Do the next step: %s."},
+	"err.out_of_order_end":  {"Langkah \"%s\" tidak dapat dilakukan untuk naskah berstatus %s.", "Step \"%s\" is not possible for a letter that is %s."},
 	"err.unknown_recipient": {"\"%s\" tidak ada di daftar penerima. Lihat 'directory'.", "\"%s\" is not in the recipients list. See 'directory'."},
 	"err.unknown_official":  {"\"%s\" bukan pejabat yang memaraf naskah ini.", "\"%s\" is not an official who initials this letter."},
 	"err.initial_order":     {"Paraf berurutan: berikutnya %s.", "Initials go in order: next is %s."},
@@ -165,6 +170,14 @@ func (t *Text) T(key string, args ...any) string {
 // Stage names a stage.
 func (t *Text) Stage(s store.Stage) string { return t.T("stage." + string(s)) }
 
+// Class names a security class: Biasa, Terbatas, Rahasia, Sangat Rahasia.
+func (t *Text) Class(c store.SecurityClass) string {
+	if c == "" {
+		c = store.ClassOrdinary
+	}
+	return t.T("class." + string(c))
+}
+
 // Channel names a delivery channel.
 func (t *Text) Channel(c store.Channel) string { return t.T("channel." + string(c)) }
 
@@ -179,8 +192,10 @@ func (t *Text) Error(err error) string {
 		return err.Error()
 	}
 	switch e.Code {
+	case store.ErrClassified:
+		return t.T("err.classified", t.Class(store.SecurityClass(e.Subject)))
 	case store.ErrNotFound, store.ErrUnknownRecipient, store.ErrUnknownOfficial,
-		store.ErrInitialOrder, store.ErrClassified, store.ErrAlreadyDelivered:
+		store.ErrInitialOrder, store.ErrAlreadyDelivered:
 		return t.T("err."+string(e.Code), e.Subject)
 	case store.ErrOutOfOrder:
 		if next := store.NextAction(e.Stage); next != "" {

@@ -127,7 +127,7 @@ var screenMessages = map[string][2]string{
 	"letter.busy":          {"Sedang dikerjakan…", "Working…"},
 	"letter.journey_done":  {"Semua langkah naskah ini selesai.", "Every step of this letter is done."},
 	"letter.set_aside":     {"Disisihkan: %s", "Set aside: %s"},
-	"letter.classified":    {"Sifat %s: tidak boleh lewat jalur biasa.", "Classified %s: not for the ordinary path."},
+	"letter.classified":    {"Bersifat %s: tidak boleh lewat jalur biasa.", "Classified %s: not for the ordinary path."},
 	"letter.restricted":    {"Sifat TERBATAS: boleh diproses, jaga kerahasiaannya.", "Classified RESTRICTED: it may go on; keep it confidential."},
 	"letter.parse_problem": {"Sebagian naskah tidak terbaca; yang terbaca ditampilkan, aslinya tersimpan utuh.", "Part of the message could not be read; what could is shown, the original is kept whole."},
 
@@ -140,7 +140,7 @@ var screenMessages = map[string][2]string{
 	"step.initial":    {"Paraf", "Initials"},
 	"step.assign":     {"Caraka", "Courier"},
 	"step.aide":       {"Lewat ajudan", "Via aides"},
-	"step.direct":     {"Langsung", "Direct"},
+	"step.direct":     {"Caraka/faks", "Courier/fax"},
 	"step.receipts":   {"Tanda terima", "Receipts"},
 	"step.archive":    {"Arsip", "Archive"},
 	"step.recipients": {"Penerima", "Recipients"},
@@ -217,12 +217,13 @@ func (t *Text) Num(n int) string {
 	return s
 }
 
-// Span shows a duration briefly: "3j 05m" or "1h 2j" in Indonesian (jam,
-// menit, hari), "3h 05m" or "1d 2h" in English.
+// Span shows a duration briefly: "3j 05m" or "1hr 2j" in Indonesian (jam,
+// menit, hari: "hr" so that it does not read as hours), "3h 05m" or
+// "1d 2h" in English.
 func (t *Text) Span(d time.Duration) string {
 	d = d.Round(time.Minute)
 	days, hours, mins := int(d/(24*time.Hour)), int(d%(24*time.Hour)/time.Hour), int(d%time.Hour/time.Minute)
-	dd, hh, mm := "h", "j", "m"
+	dd, hh, mm := "hr", "j", "m"
 	if t.Lang == "en" {
 		dd, hh, mm = "d", "h", "m"
 	}

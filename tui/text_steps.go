@@ -157,6 +157,9 @@ var stepMessages = map[string][2]string{
 
 	"done.route":              {"%d penerima dipilih.", "%d recipient(s) chosen."},
 	"done.copies":             {"%d salinan dicetak; berkas di %s.", "%d copies printed; files in %s."},
+	"done.copies_saved":       {"%d salinan disimpan; berkas di %s.", "%d copies saved; files in %s."},
+	"done.card_saved":         {"Kartu kendali disimpan: %s", "Control card saved: %s"},
+	"dir.courier_hint":        {"Tulis nama caraka seperti dipanggil di kantor.", "Write the courier's name as the office calls them."},
 	"done.register":           {"Diagendakan dengan nomor %s.", "Registered as number %s."},
 	"done.register_duplicate": {"Diagendakan dengan nomor %s, duplikat dari %s.", "Registered as number %s, a duplicate of %s."},
 	"done.classify":           {"Sifat dilepaskan menjadi %s; alasannya dicatat.", "Released to class %s; the reason is recorded."},

@@ -95,7 +95,7 @@ func TestNewLetterToCard(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
-	h.contains("Kartu kendali dicetak: $SPOOL/0003-2026-kartu.pdf", "▶  6 Paraf")
+	h.contains("Kartu kendali disimpan: $SPOOL/0003-2026-kartu.pdf", "▶  6 Paraf")
 }
 
 // TestEveryStep walks a letter through all eleven steps with the step keys.
@@ -137,7 +137,7 @@ func TestEveryStep(t *testing.T) {
 func TestStepOutOfOrder(t *testing.T) {
 	h := newHarness(t, 100, 30, seedDesk(t))
 	h.press("tab", "enter", "c")
-	h.contains(`Langkah "cetak kartu kendali" tidak bisa untuk naskah berstatus`, "berikutnya: pilih penerima.")
+	h.contains(`Langkah "cetak kartu kendali" tidak dapat dilakukan untuk naskah berstatus`, "berikutnya: pilih penerima.")
 	if l := h.letter(5); l.Stage != store.StageReceived {
 		t.Errorf("the letter moved to %s", l.Stage)
 	}
@@ -148,9 +148,9 @@ func TestStepOutOfOrder(t *testing.T) {
 func TestClassifiedStops(t *testing.T) {
 	h := newHarness(t, 100, 30, seedDesk(t))
 	h.press("tab", "j", "enter")
-	h.contains("Sifat R: tidak boleh lewat jalur biasa.", "enter › sisihkan")
+	h.contains("Bersifat Rahasia: tidak boleh lewat jalur biasa.", "enter › sisihkan")
 	h.press("enter")
-	h.contains("Bersifat R: tidak melalui jalur naskah biasa")
+	h.contains("Bersifat Rahasia: tidak melalui jalur naskah biasa")
 	h.press("enter")
 	if l := h.letter(3); l.Stage != store.StageSetAside {
 		t.Fatalf("the classified letter is %s, want set aside", l.Stage)
@@ -159,7 +159,7 @@ func TestClassifiedStops(t *testing.T) {
 	// recipients is refused by the store, in one sentence.
 	h2 := newHarness(t, 100, 30, seedDesk(t))
 	h2.press("tab", "j", "enter", "t")
-	h2.contains("Naskah bersifat R tidak boleh melalui jalur biasa:")
+	h2.contains("Naskah bersifat Rahasia tidak boleh melalui jalur biasa:")
 	if l := h2.letter(3); l.Stage != store.StageReceived || len(l.Recipients) != 0 {
 		t.Fatalf("the refused letter is %s with recipients %v", l.Stage, l.Recipients)
 	}

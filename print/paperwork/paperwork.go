@@ -34,6 +34,12 @@ func (p *Clerk) now() time.Time {
 	return time.Now()
 }
 
+// SavesOnly reports whether the paper is only saved, no printer or print
+// command being set: the operator is then told "saved", not "printed".
+func (p *Clerk) SavesOnly() bool {
+	return p.Spooler != nil && p.Spooler.Printer == "" && p.Spooler.Command == ""
+}
+
 // ErrNoSpool is returned when printing was asked of a desk with no spooler.
 var ErrNoSpool = errors.New("printing is not set up")
 

@@ -1,7 +1,6 @@
 package mail
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -33,7 +32,7 @@ type segment struct {
 	text string
 }
 
-var reGap = regexp.MustCompile(`\S+(?: {1,2}\S+)*`)
+var reGap = lazyRegexp(`\S+(?: {1,2}\S+)*`)
 
 // junk are the marks OCR reads from specks in front of a line's words.
 const junk = ".,:;'\"“”‘’!_—– "
@@ -54,7 +53,7 @@ func streams(page string) (left, right []string) {
 			}
 			return r
 		}, l)
-		for _, m := range reGap.FindAllStringIndex(l, -1) {
+		for _, m := range reGap().FindAllStringIndex(l, -1) {
 			// OCR leaves specks as stray marks before a line's words
 			// (". Yth.", "“di -") and alone in the margins.
 			text := strings.TrimLeft(l[m[0]:m[1]], junk)
@@ -106,17 +105,17 @@ func abs(n int) int {
 var (
 	// reLabel is a field label of a letter's heading, its colon (or what
 	// OCR made of it) and the value.
-	reLabel = regexp.MustCompile(`^\W{0,2}\s*(?i:(nomor|no\.?|sifat|lampiran|hal|perihal|tanggal|yth\.?|kepada|dari|tembusan))\s*(?:[:;]\s*|\s+[1l|i!]\s+(?:[:;]\s*)?|\s{2,}|\s*$)(.*)$`)
+	reLabel = lazyRegexp(`^\W{0,2}\s*(?i:(nomor|no\.?|sifat|lampiran|hal|perihal|tanggal|yth\.?|kepada|dari|tembusan))\s*(?:[:;]\s*|\s+[1l|i!]\s+(?:[:;]\s*)?|\s{2,}|\s*$)(.*)$`)
 	// reCapsNumber is the NOMOR line under a surat edaran's or nota
 	// dinas's title.
-	reCapsNumber = regexp.MustCompile(`^\s*NOMOR\s*:?\s+(\S.*)$`)
-	reDatedLine  = regexp.MustCompile(`^\s*[A-Z][A-Za-z .'-]{1,40},\s*(\d{1,2}(?:\s+[A-Za-z]{3,9}\.?\s+|[-/.]\d{1,2}[-/.])\d{4})\b`)
-	rePadaTgl    = regexp.MustCompile(`(?i)pada\s+tanggal\s+(\d{1,2}(?:\s+[A-Za-z]{3,9}\.?\s+|[-/.]\d{1,2}[-/.])\d{4})`)
+	reCapsNumber = lazyRegexp(`^\s*NOMOR\s*:?\s+(\S.*)$`)
+	reDatedLine  = lazyRegexp(`^\s*[A-Z][A-Za-z .'-]{1,40},\s*(\d{1,2}(?:\s+[A-Za-z]{3,9}\.?\s+|[-/.]\d{1,2}[-/.])\d{4})\b`)
+	rePadaTgl    = lazyRegexp(`(?i)pada\s+tanggal\s+(\d{1,2}(?:\s+[A-Za-z]{3,9}\.?\s+|[-/.]\d{1,2}[-/.])\d{4})`)
 	// reItem is an item of a numbered list: "1.", and as OCR reads it,
 	// "|.", "l..", "2:" followed by a stray quote or dash.
-	reItem      = regexp.MustCompile(`^\s*(?:\d{1,2}|[|lI])\s*[.):,;]+\s*['"“”‘’–—-]*\s*(\S.*)$`)
-	reStampLine = regexp.MustCompile(`^\s*(SANGAT\s+RAHASIA|RAHASIA)\s*$`)
-	reAddrEnd   = regexp.MustCompile(`(?i)^\s*(di\b|tempat\b|dengan\s+hormat|sehubungan|dalam\s+rangka|bersama\s+ini|menindaklanjuti|memperhatikan|berdasarkan)`)
+	reItem      = lazyRegexp(`^\s*(?:\d{1,2}|[|lI])\s*[.):,;]+\s*['"“”‘’–—-]*\s*(\S.*)$`)
+	reStampLine = lazyRegexp(`^\s*(SANGAT\s+RAHASIA|RAHASIA)\s*$`)
+	reAddrEnd   = lazyRegexp(`(?i)^\s*(di\b|tempat\b|dengan\s+hormat|sehubungan|dalam\s+rangka|bersama\s+ini|menindaklanjuti|memperhatikan|berdasarkan)`)
 )
 
 // labelOf reads a heading line: its field and value, or "".
@@ -131,7 +130,7 @@ func labelOf(line string) (field, value string) {
 	if rest, ok := strings.CutPrefix(t, "Yth"); ok {
 		return "to", strings.TrimLeft(rest, ".:; ")
 	}
-	m := reLabel.FindStringSubmatch(line)
+	m := reLabel().FindStringSubmatch(line)
 	if m == nil {
 		return "", ""
 	}
@@ -199,7 +198,7 @@ func ReadLetterFields(text string, loc *time.Location) LetterFields {
 				continue
 			}
 		}
-		if c := reStampLine.FindStringSubmatch(t); c != nil {
+		if c := reStampLine().FindStringSubmatch(t); c != nil {
 			if cl := classOf(c[1]); rank(cl) > rank(f.Class) {
 				f.Class = cl
 			}
@@ -209,7 +208,7 @@ func ReadLetterFields(text string, loc *time.Location) LetterFields {
 			inTitle = true
 			continue
 		}
-		if m := reCapsNumber.FindStringSubmatch(line); m != nil && f.Number == "" {
+		if m := reCapsNumber().FindStringSubmatch(line); m != nil && f.Number == "" {
 			f.Number = numberValue(m[1])
 			continue
 		}
@@ -257,7 +256,7 @@ func ReadLetterFields(text string, loc *time.Location) LetterFields {
 		f.Subject = cleanValue(strings.Join(title, " "))
 	}
 	if f.Date.IsZero() {
-		if m := rePadaTgl.FindStringSubmatch(strings.Join(all, "\n")); m != nil {
+		if m := rePadaTgl().FindStringSubmatch(strings.Join(all, "\n")); m != nil {
 			if d, ok := parseLetterDate(m[1], loc); ok {
 				f.Date = d
 			}
@@ -316,20 +315,20 @@ func cleanValue(v string) string {
 }
 
 var (
-	reCount   = regexp.MustCompile(`(?i)^[Il|]\s*\(`)
-	reNumWord = regexp.MustCompile(`(?i)^\((satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\)`)
-	reUnit    = regexp.MustCompile(`(?i)\b(berkas|lembar|eksemplar|buku|bundel|set|map|keping|halaman)\b`)
+	reCount   = lazyRegexp(`(?i)^[Il|]\s*\(`)
+	reNumWord = lazyRegexp(`(?i)^\((satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\)`)
+	reUnit    = lazyRegexp(`(?i)\b(berkas|lembar|eksemplar|buku|bundel|set|map|keping|halaman)\b`)
 )
 
 var numberWords = map[string]string{"satu": "1", "dua": "2", "tiga": "3", "empat": "4", "lima": "5",
 	"enam": "6", "tujuh": "7", "delapan": "8", "sembilan": "9", "sepuluh": "10"}
 
-var reNumberSpace = regexp.MustCompile(`\s*([./-])\s*`)
+var reNumberSpace = lazyRegexp(`\s*([./-])\s*`)
 
 // numberValue is a letter number as written, without the spaces OCR puts
 // beside its dots and strokes ("HM. 100/12").
 func numberValue(v string) string {
-	return reNumberSpace.ReplaceAllString(cleanValue(v), "$1")
+	return reNumberSpace().ReplaceAllString(cleanValue(v), "$1")
 }
 
 // lampiranValue is a Lampiran line's value as the agenda book writes it:
@@ -338,12 +337,12 @@ func numberValue(v string) string {
 // word.
 func lampiranValue(v string) string {
 	v = cleanValue(v)
-	v = reCount.ReplaceAllString(v, "1 (")
-	if m := reNumWord.FindStringSubmatch(v); m != nil {
+	v = reCount().ReplaceAllString(v, "1 (")
+	if m := reNumWord().FindStringSubmatch(v); m != nil {
 		v = numberWords[strings.ToLower(m[1])] + " " + v
 	}
 	hasDigit := strings.ContainsAny(v, "0123456789")
-	if v == "" || (!reUnit.MatchString(v) && (!hasDigit || strings.HasSuffix(v, "-"))) {
+	if v == "" || (!reUnit().MatchString(v) && (!hasDigit || strings.HasSuffix(v, "-"))) {
 		return "-"
 	}
 	return v
@@ -359,7 +358,7 @@ func subjectGoesOn(line string) bool {
 	if f, _ := labelOf(t); f != "" {
 		return false
 	}
-	return !reAddrEnd.MatchString(t) && !reItem.MatchString(t) && !strings.HasPrefix(t, "Yth")
+	return !reAddrEnd().MatchString(t) && !reItem().MatchString(t) && !strings.HasPrefix(t, "Yth")
 }
 
 // addressBlock reads the addressees that start at all[i], whose label's
@@ -382,7 +381,7 @@ func addressBlock(all []string, i int, first string) ([]string, int) {
 		if s == "" {
 			return
 		}
-		if m := reItem.FindStringSubmatch(s); m != nil {
+		if m := reItem().FindStringSubmatch(s); m != nil {
 			flush()
 			s = m[1]
 		}
@@ -405,19 +404,19 @@ func addressBlock(all []string, i int, first string) ([]string, int) {
 			}
 			break
 		}
-		if reAddrEnd.MatchString(t) {
+		if reAddrEnd().MatchString(t) {
 			i++
 			break
 		}
 		if f, _ := labelOf(t); f != "" && f != "to" {
 			break
 		}
-		if reStampLine.MatchString(t) {
+		if reStampLine().MatchString(t) {
 			break
 		}
 		// A finished addressee (closed by ";") is followed only by the next
 		// item of the list.
-		if c := strings.TrimSpace(cur); c != "" && strings.ContainsAny(c[len(c)-1:], ";:,") && reItem.FindStringSubmatch(t) == nil {
+		if c := strings.TrimSpace(cur); c != "" && strings.ContainsAny(c[len(c)-1:], ";:,") && reItem().FindStringSubmatch(t) == nil {
 			break
 		}
 		i++
@@ -427,12 +426,12 @@ func addressBlock(all []string, i int, first string) ([]string, int) {
 	return out, i
 }
 
-var reParen = regexp.MustCompile(`\s*\([^)]*\)`)
+var reParen = lazyRegexp(`\s*\([^)]*\)`)
 
 // cleanAddressee trims an addressee as written of its list punctuation,
 // "(sebagai laporan)" and the like.
 func cleanAddressee(s string) string {
-	s = reParen.ReplaceAllString(s, "")
+	s = reParen().ReplaceAllString(s, "")
 	s = strings.TrimSpace(s)
 	for _, suffix := range []string{"dan", "serta"} {
 		s = strings.TrimSuffix(s, " "+suffix)
@@ -454,7 +453,7 @@ func letterhead(left []string) string {
 			}
 			continue
 		}
-		if reStampLine.MatchString(t) {
+		if reStampLine().MatchString(t) {
 			continue
 		}
 		if !isCaps(t) || strings.HasPrefix(t, "SURAT EDARAN") || strings.HasPrefix(t, "NOTA DINAS") || strings.HasPrefix(t, "NOMOR") {
@@ -525,7 +524,7 @@ func datedLine(lines []string, loc *time.Location) (time.Time, bool) {
 		if i > 60 {
 			break
 		}
-		if m := reDatedLine.FindStringSubmatch(l); m != nil {
+		if m := reDatedLine().FindStringSubmatch(l); m != nil {
 			if d, ok := parseLetterDate(m[1], loc); ok {
 				return d, true
 			}

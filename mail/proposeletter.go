@@ -1,7 +1,6 @@
 package mail
 
 import (
-	"regexp"
 	"strings"
 	"time"
 
@@ -210,7 +209,7 @@ func mapAddressees(dir *store.Directory, lf LetterFields) (known, fresh []string
 				known = append(known, n)
 			}
 		}
-		if m.New != "" && reNewName.MatchString(m.New) && !seen["new:"+sameName(m.New)] {
+		if m.New != "" && reNewName().MatchString(m.New) && !seen["new:"+sameName(m.New)] {
 			seen["new:"+sameName(m.New)] = true
 			fresh = append(fresh, m.New)
 		}
@@ -220,7 +219,7 @@ func mapAddressees(dir *store.Directory, lf LetterFields) (known, fresh []string
 
 // reNewName is what a proposed new entry must look like: words of
 // letters, no marks that a misread scan would leave.
-var reNewName = regexp.MustCompile(`^[A-Z][A-Za-z]+(?: [A-Za-z][A-Za-z/.-]*)+$`)
+var reNewName = lazyRegexp(`^[A-Z][A-Za-z]+(?: [A-Za-z][A-Za-z/.-]*)+$`)
 
 // sameValue reports whether two values of a field say the same, but for
 // case, spacing and closing punctuation.

@@ -24,6 +24,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -244,14 +245,17 @@ func Read(ctx context.Context, pdf []byte, opt Options) (Text, error) {
 	return t, nil
 }
 
-var rePageTree = regexp.MustCompile(`/Type\s*/Pages\b[^>]*?/Count\s+(\d{1,6})|/Count\s+(\d{1,6})[^>]*?/Type\s*/Pages\b`)
+// rePageTree is compiled on first use, not when the program starts.
+var rePageTree = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`/Type\s*/Pages\b[^>]*?/Count\s+(\d{1,6})|/Count\s+(\d{1,6})[^>]*?/Type\s*/Pages\b`)
+})
 
 // pageCountHint reads the page count from the PDF's page tree when its
 // objects are written plainly (the root Pages node has the largest
 // Count); 0 when they are compressed out of sight, and pdfinfo is asked.
 func pageCountHint(pdf []byte) int {
 	n := 0
-	for _, m := range rePageTree.FindAllSubmatch(pdf, 64) {
+	for _, m := range rePageTree().FindAllSubmatch(pdf, 64) {
 		v := m[1]
 		if len(v) == 0 {
 			v = m[2]

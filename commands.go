@@ -10,6 +10,7 @@ import (
 
 	"sanapati-desk/mail"
 	"sanapati-desk/mail/letter"
+	"sanapati-desk/print/locale"
 	"sanapati-desk/store"
 )
 
@@ -192,12 +193,12 @@ func cmdList(a *app, args []string) error {
 	for i := range letters {
 		l := &letters[i]
 		tm := l.Timing(db.Calendar(), db.Now())
-		due := tm.Due.Format("02-01 15.04")
+		due := tm.Due.Format("02-01 " + locale.ClockLayout(a.cfg.Lang))
 		if tm.Overdue {
 			due += " !"
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", l.ID, a.txt.Stage(l.Stage), l.Agenda.Format(a.cfg.AgendaFormat),
-			l.ReceivedAt.In(db.Calendar().Location()).Format("02-01-2006 15.04"), due,
+			l.ReceivedAt.In(db.Calendar().Location()).Format("02-01-2006 "+locale.ClockLayout(a.cfg.Lang)), due,
 			clip(l.Sender(), 28), clip(l.Title(), 50))
 	}
 	return tw.Flush()

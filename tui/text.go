@@ -5,9 +5,9 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
+	"sanapati-desk/print/locale"
 	"sanapati-desk/store"
 )
 
@@ -219,41 +219,16 @@ func (t *Text) Error(err error) string {
 	return err.Error()
 }
 
+// Date shows a day as "27 November 2026" (print/locale writes it for the
+// screens and the paper alike).
+func (t *Text) Date(tm time.Time) string { return locale.Date(tm, t.Lang) }
+
+// DateTime shows a moment as "27 November 2026 08.14 WIB" (08:14 in
+// English).
+func (t *Text) DateTime(tm time.Time) string { return locale.DateTime(tm, t.Lang) }
+
+// Clock shows a time of day with its zone, "08.14 WIB" (08:14 in English).
+func (t *Text) Clock(tm time.Time) string { return locale.Clock(tm, t.Lang) }
+
 // Weekday names a day of the week.
-func (t *Text) Weekday(d time.Weekday) string {
-	if t.Lang == "en" {
-		return d.String()
-	}
-	return weekdaysID[d]
-}
-
-var monthsID = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-	"Agustus", "September", "Oktober", "November", "Desember"}
-
-// Date shows a day as "27 November 2026" (Indonesian) or "27 November 2026".
-func (t *Text) Date(tm time.Time) string {
-	if tm.IsZero() {
-		return "-"
-	}
-	if t.Lang == "en" {
-		return tm.Format("2 January 2006")
-	}
-	return fmt.Sprintf("%d %s %d", tm.Day(), monthsID[tm.Month()-1], tm.Year())
-}
-
-// DateTime shows a moment as "27 November 2026 08.14 WIB".
-func (t *Text) DateTime(tm time.Time) string {
-	if tm.IsZero() {
-		return "-"
-	}
-	return t.Date(tm) + " " + t.Clock(tm)
-}
-
-// Clock shows a time of day the Indonesian way, "08.14 WIB".
-func (t *Text) Clock(tm time.Time) string {
-	zone, _ := tm.Zone()
-	if strings.HasPrefix(zone, "+") || strings.HasPrefix(zone, "-") {
-		zone = "UTC" + zone
-	}
-	return tm.Format("15.04") + " " + zone
-}
+func (t *Text) Weekday(d time.Weekday) string { return locale.Weekday(d, t.Lang) }

@@ -9,6 +9,7 @@ import (
 
 	"sanapati-desk/mail"
 	"sanapati-desk/print"
+	"sanapati-desk/print/locale"
 	"sanapati-desk/print/paperwork"
 	"sanapati-desk/store"
 )
@@ -202,20 +203,7 @@ func (t *Text) Sentence(err error) string {
 
 // Num shows a count with the thousands separated: 99.520 (Indonesian) or
 // 99,520.
-func (t *Text) Num(n int) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return "-" + t.Num(-n)
-	}
-	sep := "."
-	if t.Lang == "en" {
-		sep = ","
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + sep + s[i:]
-	}
-	return s
-}
+func (t *Text) Num(n int) string { return locale.Count(n, t.Lang) }
 
 // Span shows a duration briefly: "3j 05m" or "1hr 2j" in Indonesian (jam,
 // menit, hari: "hr" so that it does not read as hours), "3h 05m" or
@@ -238,17 +226,12 @@ func (t *Text) ShortDateTime(tm time.Time) string {
 	if tm.IsZero() {
 		return "-"
 	}
-	return tm.Format("02/01 15.04")
+	return tm.Format("02/01 " + locale.ClockLayout(t.Lang))
 }
-
-var weekdaysID = [...]string{"Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"}
 
 // LongDate shows a day with its weekday: "Jumat, 27 November 2026".
 func (t *Text) LongDate(tm time.Time) string {
-	if t.Lang == "en" {
-		return tm.Format("Monday, ") + t.Date(tm)
-	}
-	return weekdaysID[tm.Weekday()] + ", " + t.Date(tm)
+	return t.Weekday(tm.Weekday()) + ", " + t.Date(tm)
 }
 
 // Size shows a file size: "120 KB".

@@ -61,3 +61,18 @@ func TestOneLanguageAtATime(t *testing.T) {
 		}
 	}
 }
+
+// TestFileErrorsSpeakTheDesksLanguage: a file that is not there is said
+// in the desk's language, naming it.
+func TestFileErrorsSpeakTheDesksLanguage(t *testing.T) {
+	d := newDesk(t, sample(1))
+	for lang, want := range map[string]string{"id": "Berkas atau folder", "en": "The file or folder"} {
+		code, _, errOut := d.run("--lang", lang, "import", "/tidak/ada.eml")
+		if code != 1 || !strings.Contains(errOut, want) || !strings.Contains(errOut, "/tidak/ada.eml") {
+			t.Errorf("--lang %s import of a missing file: exit %d, %q", lang, code, errOut)
+		}
+		if other := map[string]*regexp.Regexp{"id": englishWords, "en": indonesianWords}[lang]; other.MatchString(strings.ReplaceAll(errOut, "/tidak/ada.eml", "")) {
+			t.Errorf("--lang %s: %q mixes languages", lang, errOut)
+		}
+	}
+}

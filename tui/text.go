@@ -71,6 +71,8 @@ var messages = map[string][2]string{
 	"err.nothing_to_undo":   {"Tidak ada langkah yang bisa dibatalkan.", "There is no step to undo."},
 	"err.already_delivered": {"Tanda terima untuk %s sudah dicatat.", "The receipt for %s is already recorded."},
 	"err.locked":            {"Meja sudah dibuka di jendela lain. Tutup yang itu dulu.", "The desk is already open elsewhere. Close that one first."},
+	"err.file_missing":      {"Berkas atau folder %s tidak ada. Periksa namanya.", "The file or folder %s does not exist. Check its name."},
+	"err.file_denied":       {"Berkas atau folder %s tidak boleh dibaca atau ditulis oleh pengguna ini.", "This user may not read or write the file or folder %s."},
 	"err.cancelled":         {"Dibatalkan. Yang sudah tersimpan tetap tersimpan; langkah yang belum selesai tidak dicatat.", "Cancelled. What was stored stays stored; a step not finished is not recorded."},
 	"err.invalid":           {"Isian tidak valid: %s.", "Invalid input: %s."},
 	// The command line's own output.

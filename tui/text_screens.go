@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 	"time"
 
@@ -178,9 +179,14 @@ func (t *Text) Sentence(err error) string {
 		me *mail.Error
 		ce *store.Error
 	)
+	var fe *fs.PathError
 	switch {
 	case errors.Is(err, context.Canceled):
 		return t.T("err.cancelled")
+	case errors.As(err, &fe) && errors.Is(err, fs.ErrNotExist):
+		return t.T("err.file_missing", mail.SanitizeLine(fe.Path))
+	case errors.As(err, &fe) && errors.Is(err, fs.ErrPermission):
+		return t.T("err.file_denied", mail.SanitizeLine(fe.Path))
 	case errors.As(err, &pe):
 		return t.T("err.panic", pe.value)
 	case errors.As(err, &se):

@@ -1,18 +1,14 @@
 package store
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
-	"io"
 	"io/fs"
 	"maps"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 	_ "time/tzdata" // operators' PCs (often Windows) may have no zone database
-	"unicode/utf8"
 )
 
 // The kinds of line of the calendar file: a listed day, or a period with
@@ -22,80 +18,6 @@ const (
 	KindLeave   = "cuti"  // cuti bersama
 	KindHours   = "jam"   // jam kerja of a period
 )
-
-// Span is the office hours of one day, from Open to Close, as offsets
-// from midnight. The zero Span is a day the office is closed.
-type Span struct{ Open, Close time.Duration }
-
-// IsZero reports whether the office is closed that day.
-func (s Span) IsZero() bool { return s == Span{} }
-
-// String shows the span as "07.30-16.30", or "-" when closed.
-func (s Span) String() string {
-	if s.IsZero() {
-		return "-"
-	}
-	return strings.ReplaceAll(clock(s.Open)+"-"+clock(s.Close), ":", ".")
-}
-
-func (s Span) valid() bool {
-	return s.IsZero() || (s.Open >= 0 && s.Close <= 24*time.Hour && s.Open < s.Close)
-}
-
-// Week holds the office hours of each weekday, indexed by time.Weekday.
-type Week [7]Span
-
-// IsZero reports whether no weekday has hours.
-func (w Week) IsZero() bool { return w == Week{} }
-
-// workweek is the same span Monday to Friday.
-func workweek(s Span) Week {
-	var w Week
-	for d := time.Monday; d <= time.Friday; d++ {
-		w[d] = s
-	}
-	return w
-}
-
-func hm(h, m int) time.Duration { return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute }
-
-// DefaultWeek is Kota Pekalongan's office hours since 1 September 2023
-// (Surat Edaran Wali Kota Nomor 800.1.6.2/54 Tahun 2023): Monday to
-// Thursday 07.30-16.30, Friday 07.30-14.30.
-func DefaultWeek() Week {
-	w := workweek(Span{hm(7, 30), hm(16, 30)})
-	w[time.Friday] = Span{hm(7, 30), hm(14, 30)}
-	return w
-}
-
-// Period is a stretch of days with hours of their own, such as Ramadan.
-type Period struct {
-	Name string
-	// From and To are the first and last day, midnight in any zone: only
-	// their dates count.
-	From, To time.Time
-	Hours    Week
-}
-
-// ramadan2026 is Ramadan 1447 H in Kota Pekalongan (Surat Edaran Wali Kota
-// Nomor B/111/800 Tahun 2026): Monday to Thursday 08.00-15.15, Friday
-// 08.00-14.30.
-func ramadan2026() Period {
-	w := workweek(Span{hm(8, 0), hm(15, 15)})
-	w[time.Friday] = Span{hm(8, 0), hm(14, 30)}
-	return Period{Name: "Ramadan 1447 H", From: time.Date(2026, 2, 19, 0, 0, 0, 0, time.UTC),
-		To: time.Date(2026, 3, 19, 0, 0, 0, 0, time.UTC), Hours: w}
-}
-
-// fixedHolidays are the national holidays on the same date every year,
-// known even in a year whose list is missing.
-var fixedHolidays = map[[2]int]string{
-	{1, 1}:   "Tahun Baru Masehi",
-	{5, 1}:   "Hari Buruh Internasional",
-	{6, 1}:   "Hari Lahir Pancasila",
-	{8, 17}:  "Hari Kemerdekaan Republik Indonesia",
-	{12, 25}: "Kelahiran Yesus Kristus",
-}
 
 //go:embed holidays/*.txt
 var holidayFiles embed.FS
@@ -225,26 +147,6 @@ var defaultCalendar = sync.OnceValue(func() *Calendar {
 	return c
 })
 
-// LoadCalendar reads a calendar file and builds a calendar from its days and
-// the settings; the embedded lists are not added, so the file holds every
-// year the office wants counted (write DefaultCalendar to start one).
-//
-// The file is UTF-8 text, one day per line:
-//
-//	YYYY-MM-DD  libur|cuti  Name of the day
-//
-// Fields are separated by spaces or tabs, the name is the rest of the line,
-// lines starting with # and blank lines are ignored. A bad line is an error
-// naming the line number and what is wrong.
-func LoadCalendar(r io.Reader, s CalendarSettings) (*Calendar, error) {
-	days := map[date]listed{}
-	var periods []Period
-	if err := parseFile(r, days, &periods); err != nil {
-		return nil, fmt.Errorf("read calendar: %w", err)
-	}
-	return newCalendar(s, days, periods)
-}
-
 func newCalendar(s CalendarSettings, days map[date]listed, filePeriods []Period) (*Calendar, error) {
 	c := &Calendar{
 		loc:               s.Location,
@@ -295,197 +197,6 @@ func newCalendar(s CalendarSettings, days map[date]listed, filePeriods []Period)
 		c.years[d.y] = true
 	}
 	return c, nil
-}
-
-func checkWeek(w Week, what string) error {
-	for d, span := range w {
-		if !span.valid() {
-			return fmt.Errorf("calendar settings: %s of %s, %s, are not within one day", what, time.Weekday(d), span)
-		}
-	}
-	return nil
-}
-
-func clock(off time.Duration) string {
-	return fmt.Sprintf("%02d:%02d", int(off/time.Hour), int(off%time.Hour/time.Minute))
-}
-
-// parseDays adds the days of one calendar file to days; a file with
-// periods is refused here (the embedded lists carry none).
-func parseDays(r io.Reader, days map[date]listed) error {
-	var periods []Period
-	if err := parseFile(r, days, &periods); err != nil {
-		return err
-	}
-	if len(periods) > 0 {
-		return fmt.Errorf("periods are not read here")
-	}
-	return nil
-}
-
-// parseFile adds the days and periods of one calendar file.
-func parseFile(r io.Reader, days map[date]listed, periods *[]Period) error {
-	sc := bufio.NewScanner(r)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if n == 1 {
-			line = strings.TrimPrefix(line, "\uFEFF") // Notepad writes a BOM
-		}
-		if err := parseLine(line, days, periods); err != nil {
-			return fmt.Errorf("line %d: %w", n, err)
-		}
-	}
-	return sc.Err()
-}
-
-func parseLine(line string, days map[date]listed, periods *[]Period) error {
-	if !utf8.ValidString(line) {
-		return fmt.Errorf("not UTF-8 text")
-	}
-	f := strings.Fields(line)
-	if len(f) == 0 || strings.HasPrefix(f[0], "#") {
-		return nil
-	}
-	if len(f) > 1 && f[1] == KindHours {
-		p, err := parsePeriod(f)
-		if err != nil {
-			return err
-		}
-		*periods = append(*periods, p)
-		return nil
-	}
-	if len(f) < 3 {
-		return fmt.Errorf("want YYYY-MM-DD, libur or cuti, and a name, got %q", line)
-	}
-	t, err := time.Parse(time.DateOnly, f[0])
-	if err != nil {
-		return fmt.Errorf("bad date %q, want YYYY-MM-DD: %w", f[0], err)
-	}
-	if f[1] != KindHoliday && f[1] != KindLeave {
-		return fmt.Errorf("bad kind %q, want libur, cuti or jam", f[1])
-	}
-	d := dateOf(t)
-	if _, dup := days[d]; dup {
-		return fmt.Errorf("%s is listed twice", f[0])
-	}
-	days[d] = listed{kind: f[1], name: strings.Join(f[2:], " ")}
-	return nil
-}
-
-// dayNames are the weekdays as the settings and the calendar file name
-// them, indexed by time.Weekday.
-var dayNames = [7]string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
-
-// ParseSpan reads office hours written "07.30-16.30" (or with colons).
-func ParseSpan(text string) (Span, error) {
-	a, b, ok := strings.Cut(strings.TrimSpace(text), "-")
-	open, err1 := parseClockText(a)
-	close, err2 := parseClockText(b)
-	if !ok || err1 != nil || err2 != nil {
-		return Span{}, fmt.Errorf("%q is not office hours like 07.30-16.30", text)
-	}
-	s := Span{open, close}
-	if s.IsZero() || !s.valid() {
-		return Span{}, fmt.Errorf("office hours %q do not open before they close within one day", text)
-	}
-	return s, nil
-}
-
-func parseClockText(s string) (time.Duration, error) {
-	t, err := time.Parse("15:04", strings.ReplaceAll(strings.TrimSpace(s), ".", ":"))
-	if err != nil {
-		return 0, err
-	}
-	return hm(t.Hour(), t.Minute()), nil
-}
-
-// ParseHours reads the hours of each weekday, keyed mon, tue, ... sun (a
-// key may name a range, "mon-thu"); a weekday not named has no hours.
-func ParseHours(hours map[string]string) (Week, error) {
-	var w Week
-	for _, key := range slices.Sorted(maps.Keys(hours)) {
-		days, err := parseDayRange(key)
-		if err != nil {
-			return Week{}, err
-		}
-		span, err := ParseSpan(hours[key])
-		if err != nil {
-			return Week{}, fmt.Errorf("%s: %w", key, err)
-		}
-		for _, d := range days {
-			w[d] = span
-		}
-	}
-	return w, nil
-}
-
-// parseDayRange reads "fri" or "mon-thu".
-func parseDayRange(key string) ([]time.Weekday, error) {
-	index := func(name string) (int, bool) {
-		i := slices.Index(dayNames[:], strings.ToLower(strings.TrimSpace(name)))
-		return i, i >= 0
-	}
-	a, b, isRange := strings.Cut(key, "-")
-	from, ok1 := index(a)
-	to, ok2 := from, true
-	if isRange {
-		to, ok2 = index(b)
-	}
-	if !ok1 || !ok2 {
-		return nil, fmt.Errorf("%q is not a weekday (mon, tue, wed, thu, fri, sat, sun) or a range like mon-thu", key)
-	}
-	var out []time.Weekday
-	for d := from; ; d = (d + 1) % 7 {
-		out = append(out, time.Weekday(d))
-		if d == to {
-			return out, nil
-		}
-	}
-}
-
-// parsePeriod reads a period line of the calendar file:
-//
-//	2026-02-19..2026-03-19  jam  mon-thu=08.00-15.15  fri=08.00-14.30  Ramadan 1447 H
-func parsePeriod(f []string) (Period, error) {
-	a, b, ok := strings.Cut(f[0], "..")
-	from, err1 := time.Parse(time.DateOnly, a)
-	to, err2 := time.Parse(time.DateOnly, b)
-	if !ok || err1 != nil || err2 != nil {
-		return Period{}, fmt.Errorf("a period starts with its days as YYYY-MM-DD..YYYY-MM-DD, not %q", f[0])
-	}
-	hours := map[string]string{}
-	i := 2
-	for ; i < len(f) && strings.Contains(f[i], "="); i++ {
-		k, v, _ := strings.Cut(f[i], "=")
-		hours[k] = v
-	}
-	if len(hours) == 0 || i == len(f) {
-		return Period{}, fmt.Errorf("a period needs hours like mon-thu=08.00-15.15 and a name")
-	}
-	w, err := ParseHours(hours)
-	if err != nil {
-		return Period{}, err
-	}
-	if to.Before(from) {
-		return Period{}, fmt.Errorf("period %s ends before it starts", f[0])
-	}
-	return Period{Name: strings.Join(f[i:], " "), From: from, To: to, Hours: w}, nil
-}
-
-// String shows the week as the calendar file writes it:
-// "mon=07.30-16.30 ... fri=07.30-14.30".
-func (w Week) String() string { return formatWeek(w) }
-
-// formatWeek writes a week as the calendar file and the settings do:
-// "mon=07.30-16.30 ... fri=07.30-14.30", closed days left out.
-func formatWeek(w Week) string {
-	var parts []string
-	for _, d := range []time.Weekday{1, 2, 3, 4, 5, 6, 0} {
-		if !w[d].IsZero() {
-			parts = append(parts, dayNames[d]+"="+w[d].String())
-		}
-	}
-	return strings.Join(parts, " ")
 }
 
 // Location returns the zone the calendar reads times in.
@@ -743,38 +454,4 @@ func (c *Calendar) eachWorkingDay(a, b time.Time, fn func(within time.Duration))
 			fn(to.Sub(from))
 		}
 	}
-}
-
-const fileHeader = `# Hari libur nasional dan cuti bersama, satu hari per baris:
-#   YYYY-MM-DD  libur|cuti  Nama hari
-# libur = libur nasional, cuti = cuti bersama. Baris yang diawali # dan baris
-# kosong diabaikan. Tahun tanpa daftar hanya mengenal hari libur bertanggal
-# tetap (1 Januari, 1 Mei, 1 Juni, 17 Agustus, 25 Desember).
-# Masa dengan jam kerja sendiri (Ramadan), satu baris per masa:
-#   YYYY-MM-DD..YYYY-MM-DD  jam  mon-thu=08.00-15.15 fri=08.00-14.30  Nama masa
-`
-
-// Write writes the calendar's listed days in the file format LoadCalendar
-// reads, a section per year; comments of the file it was read from are not
-// kept.
-func (c *Calendar) Write(w io.Writer) error {
-	bw := bufio.NewWriter(w)
-	bw.WriteString(fileHeader)
-	if ps := c.Periods(); len(ps) > 0 {
-		bw.WriteString("\n# jam kerja\n")
-		for _, p := range ps {
-			fmt.Fprintf(bw, "%s..%s  %s  %s  %s\n", p.From.Format(time.DateOnly), p.To.Format(time.DateOnly),
-				KindHours, formatWeek(p.Hours), p.Name)
-		}
-	}
-	for _, y := range c.Years() {
-		fmt.Fprintf(bw, "\n# %d\n", y)
-		for _, d := range c.Days(y) {
-			fmt.Fprintf(bw, "%s  %-5s  %s\n", d.Date.Format(time.DateOnly), d.Kind, d.Name)
-		}
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write calendar: %w", err)
-	}
-	return nil
 }

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -121,15 +120,6 @@ func (l *Letter) PaperStep(a Action) (bool, error) {
 	return false, &Error{Code: ErrOutOfOrder, Action: a, Stage: l.Stage}
 }
 
-// Code returns the ErrorCode of err, or "" when err is not an *Error.
-func Code(err error) ErrorCode {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Code
-	}
-	return ""
-}
-
 // NextAction is the step the operator takes next on a letter at stage s, or
 // "" when the letter's journey is over: the furthest step allowed, since an
 // earlier one (choosing recipients again) may still be allowed too.
@@ -142,99 +132,6 @@ func NextAction(s Stage) Action {
 		}
 	}
 	return ""
-}
-
-// ErrorCode says what kind of thing went wrong, so callers can branch on it
-// and the interface can say it in the operator's language.
-type ErrorCode string
-
-// The error codes.
-const (
-	ErrNotFound         ErrorCode = "not_found"
-	ErrOutOfOrder       ErrorCode = "out_of_order"
-	ErrUnknownRecipient ErrorCode = "unknown_recipient"
-	ErrUnknownOfficial  ErrorCode = "unknown_official"
-	ErrInitialOrder     ErrorCode = "initial_order"
-	ErrClassified       ErrorCode = "classified"
-	ErrReasonRequired   ErrorCode = "reason_required"
-	ErrNothingToUndo    ErrorCode = "nothing_to_undo"
-	ErrAlreadyDelivered ErrorCode = "already_delivered"
-	ErrInvalid          ErrorCode = "invalid"
-	ErrLocked           ErrorCode = "locked"
-	ErrNotClassified    ErrorCode = "not_classified"
-	ErrReleaseClass     ErrorCode = "release_class"
-	ErrBeforeArrival    ErrorCode = "before_arrival"
-	ErrBeforeStep       ErrorCode = "before_step"
-	ErrInFuture         ErrorCode = "in_future"
-	ErrNotLate          ErrorCode = "not_late"
-	ErrDuplicate        ErrorCode = "duplicate"
-	ErrAfterStep        ErrorCode = "after_step"
-)
-
-// Error is an error the operator caused and can fix. Code is for callers to
-// branch on; Subject names the thing concerned (a stage, a name, a field);
-// At is the bound a refused time crossed, and Action then the step that set
-// it.
-type Error struct {
-	Code    ErrorCode
-	Action  Action
-	Stage   Stage
-	Subject string
-	Detail  string
-	At      time.Time
-	// Format and Args are Detail before formatting, for the catalogue to
-	// say in the operator's language.
-	Format string
-	Args   []any
-}
-
-func (e *Error) Error() string {
-	switch e.Code {
-	case ErrNotFound:
-		return fmt.Sprintf("letter %s does not exist", e.Subject)
-	case ErrOutOfOrder:
-		return fmt.Sprintf("cannot %s a letter that is %s", strings.ReplaceAll(string(e.Action), "_", " "), e.Stage)
-	case ErrUnknownRecipient:
-		return fmt.Sprintf("%q is not a recipient of this letter or in the directory", e.Subject)
-	case ErrUnknownOfficial:
-		return fmt.Sprintf("%q is not an official who initials this letter", e.Subject)
-	case ErrInitialOrder:
-		return fmt.Sprintf("the card goes to %s first", e.Subject)
-	case ErrClassified:
-		return fmt.Sprintf("the letter is classified %s: set it aside, it must not go down the ordinary path", e.Subject)
-	case ErrReasonRequired:
-		return "a reason is required"
-	case ErrNothingToUndo:
-		return "there is no step to undo"
-	case ErrAlreadyDelivered:
-		return fmt.Sprintf("the receipt of %s is already recorded", e.Subject)
-	case ErrLocked:
-		return "the desk is already open elsewhere: close the other window first"
-	case ErrNotClassified:
-		return "the letter is not classified R or SR: there is nothing to release"
-	case ErrReleaseClass:
-		return fmt.Sprintf("a classified letter is released only to class B or T, not %q", e.Subject)
-	case ErrBeforeArrival:
-		return fmt.Sprintf("the time is before the letter arrived (%s)", e.At.Format(TimeLayout))
-	case ErrBeforeStep:
-		return fmt.Sprintf("the time is before the step it follows, %s (%s)", e.Action, e.At.Format(TimeLayout))
-	case ErrAfterStep:
-		return fmt.Sprintf("the time is after the step %s (%s)", e.Action, e.At.Format(TimeLayout))
-	case ErrInFuture:
-		return fmt.Sprintf("the time is ahead of the clock (latest %s)", e.At.Format(TimeLayout))
-	case ErrNotLate:
-		return "the letter is not late"
-	case ErrDuplicate:
-		return fmt.Sprintf("the same letter from the same sender is already registered as %s", e.Subject)
-	}
-	if e.Detail != "" {
-		return e.Detail
-	}
-	return string(e.Code)
-}
-
-func invalid(format string, args ...any) error {
-	return &Error{Code: ErrInvalid, Detail: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
 
 // check refuses action a on the letter when its stage does not allow it,
@@ -258,81 +155,6 @@ func (l *Letter) Check(a Action) error {
 		return nil
 	}
 	return l.check(a)
-}
-
-// TimeLayout is how a recorded time is written on the command line and in
-// the forms, in the desk's time zone.
-const TimeLayout = "2006-01-02 15:04"
-
-// Slack is how far ahead of the clock a recorded time may be: a clock a
-// few minutes fast on the courier's phone is not an error.
-const Slack = 5 * time.Minute
-
-// after returns the time the step of action a follows, and that step: the
-// lower bound of the time a may be recorded at.
-func (l *Letter) after(a Action) (time.Time, Action) {
-	switch a {
-	case ActionInitial:
-		bound, by := l.CardPrintedAt, ActionPrintCard
-		for _, in := range l.Initials {
-			if in.Done() && in.At.After(bound) {
-				bound, by = in.At, ActionInitial
-			}
-		}
-		return bound, by
-	case ActionAssign:
-		var bound time.Time
-		for _, in := range l.Initials {
-			if in.At.After(bound) {
-				bound = in.At
-			}
-		}
-		return bound, ActionInitial
-	case ActionDeliver:
-		return l.AssignedAt, ActionAssign
-	case ActionArchive:
-		return l.DoneAt, ActionDeliver
-	}
-	return time.Time{}, ""
-}
-
-// checkTime refuses a time for action a that is before the letter arrived,
-// before the step a follows, or more than Slack ahead of now.
-func (l *Letter) checkTime(a Action, at, now time.Time) error {
-	if limit := now.Add(Slack); at.After(limit) {
-		return &Error{Code: ErrInFuture, Action: a, At: limit}
-	}
-	if at.Before(l.ReceivedAt) {
-		return &Error{Code: ErrBeforeArrival, Action: ActionReceive, At: l.ReceivedAt}
-	}
-	if bound, by := l.after(a); !bound.IsZero() && at.Before(bound) {
-		return &Error{Code: ErrBeforeStep, Action: by, At: bound}
-	}
-	return nil
-}
-
-// firstStep returns the earliest time a step was recorded on the letter,
-// and that step; the zero time when none was.
-func (l *Letter) firstStep() (time.Time, Action) {
-	var first time.Time
-	var by Action
-	note := func(t time.Time, a Action) {
-		if !t.IsZero() && (first.IsZero() || t.Before(first)) {
-			first, by = t, a
-		}
-	}
-	note(l.CopiesPrintedAt, ActionPrintCopies)
-	note(l.RegisteredAt, ActionRegister)
-	note(l.CardPrintedAt, ActionPrintCard)
-	for _, in := range l.Initials {
-		note(in.At, ActionInitial)
-	}
-	note(l.AssignedAt, ActionAssign)
-	for _, r := range l.Recipients {
-		note(r.DeliveredAt, ActionDeliver)
-	}
-	note(l.ArchivedAt, ActionArchive)
-	return first, by
 }
 
 // move sets the letter's stage after checking the transition table.
@@ -590,20 +412,6 @@ func (l *Letter) Archive(location string, at, now time.Time) error {
 	return nil
 }
 
-// SetAsideClassified sets aside a letter found to be classified class (R
-// or SR) only after it was registered or marked otherwise: the books then
-// print no subject for it.
-func (l *Letter) SetAsideClassified(class SecurityClass, reason string) error {
-	if !class.Classified() {
-		return invalid("a letter is set aside as classified R or SR, not %q", class)
-	}
-	if err := l.SetAside(reason); err != nil {
-		return err
-	}
-	l.Class = class
-	return nil
-}
-
 // SetAside takes the letter off the ordinary path: not an official message,
 // or classified R/SR.
 func (l *Letter) SetAside(reason string) error {
@@ -615,55 +423,5 @@ func (l *Letter) SetAside(reason string) error {
 	}
 	l.SetAsideReason = reason
 	l.move(StageSetAside)
-	return nil
-}
-
-// Classify releases a letter wrongly marked R or SR to class B or T, for a
-// reason; it may then go down the ordinary path.
-func (l *Letter) Classify(class SecurityClass, reason string) error {
-	if err := l.check(ActionClassify); err != nil {
-		return err
-	}
-	if !l.Class.Classified() {
-		return &Error{Code: ErrNotClassified}
-	}
-	if class != ClassOrdinary && class != ClassRestricted {
-		return &Error{Code: ErrReleaseClass, Subject: string(class)}
-	}
-	if strings.TrimSpace(reason) == "" {
-		return &Error{Code: ErrReasonRequired}
-	}
-	l.Class = class
-	return nil
-}
-
-// Late records why an overdue letter is late. Only a letter past its due
-// time on cal at now (or finished after it) is late.
-func (l *Letter) Late(cal *Calendar, reason string, now time.Time) error {
-	if l.Stage == StageSetAside || !l.Timing(cal, now).Overdue {
-		return &Error{Code: ErrNotLate}
-	}
-	if reason = strings.TrimSpace(reason); reason == "" {
-		return &Error{Code: ErrReasonRequired}
-	}
-	l.LateReason = reason
-	return nil
-}
-
-// CorrectReceived sets the letter's arrival time, for a reason: it may be
-// no later than the clock (plus Slack) and no later than the first step
-// recorded on the letter. The due time follows from it.
-func (l *Letter) CorrectReceived(at time.Time, reason string, now time.Time) error {
-	if strings.TrimSpace(reason) == "" {
-		return &Error{Code: ErrReasonRequired}
-	}
-	if limit := now.Add(Slack); at.After(limit) {
-		return &Error{Code: ErrInFuture, Action: ActionCorrect, At: limit}
-	}
-	if first, by := l.firstStep(); !first.IsZero() && at.After(first) {
-		return &Error{Code: ErrAfterStep, Action: by, At: first}
-	}
-	l.ReceivedAt = at
-	l.ReceivedEstimated = false
 	return nil
 }

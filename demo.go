@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 )
 
 // The demo works in a throwaway folder: its store and its paper. It is
@@ -56,12 +55,6 @@ func sweepDemoDirs(tmp string) {
 		}
 		os.RemoveAll(dir)
 	}
-}
-
-// processAlive reports whether a process with this ID exists.
-func processAlive(pid int) bool {
-	err := syscall.Kill(pid, 0)
-	return err == nil || err == syscall.EPERM
 }
 
 // removeDemoDir says how much paper the demo made, and where, then

@@ -54,12 +54,8 @@ func cmdCalendar(a *app, args []string) error {
 	add := fs.String("add", "", `add one line: "YYYY-MM-DD libur|cuti Name" or "YYYY-MM-DD..YYYY-MM-DD jam mon-thu=08.00-15.15 fri=08.00-14.30 Name"`)
 	remove := fs.String("remove", "", "take out a day (YYYY-MM-DD) or a period (YYYY-MM-DD..YYYY-MM-DD)")
 	reason := fs.String("reason", "", "why the calendar changes (e.g. the decree)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
 	}
 	db, err := a.open()
 	if err != nil {

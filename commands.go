@@ -158,12 +158,8 @@ func cmdList(a *app, args []string) error {
 	search := fs.String("search", "", "agenda number, letter number, sender or subject text")
 	limit := fs.Int("limit", 0, "at most this many letters")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
 	}
 	q := store.Query{Overdue: *overdue, Text: *search, Limit: *limit}
 	if *stage != "" {

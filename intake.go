@@ -48,12 +48,8 @@ func (a *app) stderrIsTerminal() bool {
 func cmdFetch(a *app, args []string) error {
 	fs := newFlags(a, "fetch")
 	asJSON := fs.Bool("json", false, `print {"new": N, "total": M, ...}`)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
 	}
 	acct, err := a.account(a.promptPassword)
 	if err != nil {

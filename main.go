@@ -282,6 +282,18 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 // newFlags makes the flag set of a command; its help, for -h or --help,
 // is in the catalogue's language, and parseFlags hands it back as a
 // helpShown.
+// parseNoArgs parses the flags of a command that takes no other argument.
+func parseNoArgs(fs *flag.FlagSet, args []string) error {
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", pos[0])
+	}
+	return nil
+}
+
 func newFlags(a *app, name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	help := &bytes.Buffer{}

@@ -165,6 +165,8 @@ func TestCommandLineErrors(t *testing.T) {
 		{[]string{"register", "1", "--class", "X"}, 2, `sifat "X" tidak dikenal`},
 		{[]string{"--lang", "en", "register", "1", "--class", "X"}, 2, `unknown security class "X"`},
 		{[]string{"list", "--bogus"}, 2, "pilihan -bogus tidak dikenal"},
+		{[]string{"list", "lebih"}, 2, `argumen "lebih" tidak dikenal`},
+		{[]string{"calendar", "2027"}, 2, `argumen "2027" tidak dikenal`},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -17,12 +17,8 @@ func cmdDirectory(a *app, args []string) error {
 	fs := newFlags(a, "directory")
 	asJSON := fs.Bool("json", false, "print JSON")
 	set := fs.String("set", "", "replace the directory with this JSON file (as --json prints it)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
 	}
 	db, err := a.open()
 	if err != nil {

@@ -152,12 +152,8 @@ func cmdAgenda(a *app, args []string) error {
 	year := fs.Int("year", 0, "the year's book; default this year")
 	month := fs.String("month", "", "only the rows registered in this month, YYYY-MM")
 	out := fs.String("o", "", "write the book to FILE.pdf, .xlsx or .csv instead of printing it")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
 	}
 	if *out != "" {
 		if err := exportable(*out); err != nil {
@@ -210,12 +206,8 @@ func cmdReport(a *app, args []string) error {
 	month := fs.String("month", "", "the month, YYYY-MM")
 	out := fs.String("o", "", "write the report to FILE.pdf, .xlsx or .csv instead of printing it")
 	asJSON := fs.Bool("json", false, "print the month's figures as JSON instead of printing the report")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
 	}
 	if *month == "" {
 		return usagef("give --month YYYY-MM")

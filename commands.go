@@ -325,7 +325,7 @@ func (a *app) printAttachmentText(db *store.DB, l *store.Letter, n, pages int) e
 	}
 	t, err := mail.ReadAttachment(a.ctx, db, l.ID, raw, n-1, letter.Options{Pages: max(pages, 1)})
 	if err != nil {
-		return usagef("%s", a.letterSentence(err))
+		return usagef("%s", a.txt.Sentence(err))
 	}
 	how := ""
 	if t.Source == letter.SourceOCR {

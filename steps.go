@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"sanapati-desk/mail"
-	"sanapati-desk/mail/letter"
 	"sanapati-desk/store"
 )
 
@@ -87,18 +86,9 @@ func cmdRoute(a *app, args []string) error {
 func (a *app) proposal(db *store.DB, id uint64) mail.LetterProposal {
 	p, errs := mail.ProposeFor(a.ctx, db, id, true)
 	for _, err := range errs {
-		fmt.Fprintln(a.stderr, "sanapati-desk:", a.letterSentence(err))
+		fmt.Fprintln(a.stderr, "sanapati-desk:", a.txt.Sentence(err))
 	}
 	return p
-}
-
-// letterSentence says what went wrong reading an attached letter, in the
-// catalogue's words when it is one of the reader's failures.
-func (a *app) letterSentence(err error) string {
-	if k := letter.Key(err); k != "" {
-		return a.txt.T(k)
-	}
-	return a.txt.Sentence(err)
 }
 
 func cmdRegister(a *app, args []string) error {

@@ -135,7 +135,12 @@ func ProposeFor(ctx context.Context, db *store.DB, id uint64, ocr bool) (LetterP
 	if err != nil {
 		return LetterProposal{}, []error{err}
 	}
-	m := Read(raw)
+	return ProposeMessage(ctx, db, id, raw, Read(raw), dir, ocr)
+}
+
+// ProposeMessage is ProposeFor for a caller that has already read the
+// letter's message m from raw, and the directory dir.
+func ProposeMessage(ctx context.Context, db *store.DB, id uint64, raw []byte, m *Message, dir *store.Directory, ocr bool) (LetterProposal, []error) {
 	var texts []AttachedText
 	var errs []error
 	for n, i := range PDFAttachments(m) {

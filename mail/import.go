@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -42,19 +43,57 @@ const (
 // exports them: mboxrd or mboxo, "From " lines between messages) through
 // the same path as a sync, with the same dedupe: importing a file twice
 // adds nothing. A file that cannot be read does not stop the others; the
-// error names every file that failed.
+// error names every file that failed. A folder stands for the .eml and
+// mbox files directly in it (ImportFolderExts), in name order.
 func Import(db *store.DB, paths ...string) (ImportResult, error) {
 	var (
 		res  ImportResult
 		errs []error
 	)
 	for _, p := range paths {
-		if err := importFile(db, p, &res); err != nil {
+		files, err := folderFiles(p)
+		if err != nil {
 			errs = append(errs, err)
+			continue
+		}
+		for _, f := range files {
+			if err := importFile(db, f, &res); err != nil {
+				errs = append(errs, err)
+			}
 		}
 	}
 	return res, errors.Join(errs...)
 }
+
+// ImportFolderExts are the names a folder's files are imported by.
+var ImportFolderExts = []string{".eml", ".mbox", ".mbx", ".mbs"}
+
+// folderFiles is path itself, or for a folder the files in it whose names
+// end in one of ImportFolderExts, sorted.
+func folderFiles(path string) ([]string, error) {
+	fi, err := os.Stat(path)
+	if err != nil || !fi.IsDir() {
+		return []string{path}, nil // importFile says what is wrong
+	}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", path, err)
+	}
+	var out []string
+	for _, e := range entries {
+		ext := strings.ToLower(filepath.Ext(e.Name()))
+		if e.Type().IsRegular() && slices.Contains(ImportFolderExts, ext) {
+			out = append(out, filepath.Join(path, e.Name()))
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("import %s: %w", path, ErrEmptyFolder)
+	}
+	return out, nil
+}
+
+// ErrEmptyFolder: a folder given to Import holds no .eml or mbox file.
+var ErrEmptyFolder = errors.New("the folder holds no .eml or mbox file")
 
 func importFile(db *store.DB, path string, res *ImportResult) error {
 	abs, err := filepath.Abs(path)

@@ -114,6 +114,20 @@ func TestImportSameAsSync(t *testing.T) {
 	}
 }
 
+// TestImportFolder: a folder imports the .eml and mbox files in it, and
+// nothing else.
+func TestImportFolder(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.eml"), testMessage(4), 0o600)
+	os.WriteFile(filepath.Join(dir, "b.EML"), testMessage(5), 0o600)
+	os.WriteFile(filepath.Join(dir, "catatan.txt"), testMessage(6), 0o600)
+	db := openStore(t)
+	res, err := Import(db, dir)
+	if err != nil || res.Files != 2 || res.New != 2 {
+		t.Errorf("Import(folder) = %+v, %v; want its 2 .eml files", res, err)
+	}
+}
+
 func TestImportErrors(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "baik.eml")
@@ -122,12 +136,15 @@ func TestImportErrors(t *testing.T) {
 	os.WriteFile(empty, nil, 0o600)
 	broken := filepath.Join(dir, "rusak.eml")
 	os.WriteFile(broken, readFile(t, "testdata/messages/bad-base64.eml"), 0o600)
+	folder := filepath.Join(dir, "map")
+	os.Mkdir(folder, 0o700)
+	os.WriteFile(filepath.Join(folder, "catatan.txt"), testMessage(3), 0o600)
 	db := openStore(t)
-	res, err := Import(db, filepath.Join(dir, "tidak-ada.eml"), empty, dir, good, broken)
+	res, err := Import(db, filepath.Join(dir, "tidak-ada.eml"), empty, folder, good, broken)
 	if err == nil {
 		t.Fatal("Import() of missing, empty and folder paths = nil error")
 	}
-	for _, want := range []string{"tidak-ada.eml", "kosong.eml: the file is empty", "is a folder"} {
+	for _, want := range []string{"tidak-ada.eml", "kosong.eml: the file is empty", "holds no .eml or mbox file"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("Import() error %q does not mention %q", err, want)
 		}

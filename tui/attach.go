@@ -12,7 +12,10 @@ import (
 	"sanapati-desk/mail"
 )
 
-var errNoAttachments = errors.New("the letter has no attachments")
+var (
+	errNoAttachments = errors.New("the letter has no attachments")
+	errNoPDF         = errors.New("the letter has no PDF attachment")
+)
 
 // attachmentCmd saves the selected attachment (s), all of them (S), or
 // opens the selected one with the system's viewer (o).

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"sanapati-desk/mail"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -61,7 +62,25 @@ func newInput(prompt string) textinput.Model {
 // formField is one labelled line of a form.
 type formField struct {
 	label, value, hint string
-	input              textinput.Model
+	// source says where a proposed value was read; alt is the value
+	// another source (altSource) gives instead, taken with ctrl+t.
+	source, altSource mail.Source
+	alt               string
+	input             textinput.Model
+}
+
+// swapAlt takes the focused field's alternative value, keeping its own as
+// the alternative, so that ctrl+t again takes it back.
+func (f *formModel) swapAlt() {
+	fl := &f.fields[f.focus]
+	if fl.alt == "" {
+		return
+	}
+	cur := fl.input.Value()
+	fl.input.SetValue(fl.alt)
+	fl.input.CursorEnd()
+	fl.alt = cur
+	fl.source, fl.altSource = fl.altSource, fl.source
 }
 
 // formModel is a small form: labelled text fields, the first focused.
@@ -126,6 +145,8 @@ func (f formModel) update(e *env, msg tea.KeyPressMsg) (formModel, formResult) {
 		f.setFocus(f.focus + 1)
 	case key.Matches(msg, k.PrevField):
 		f.setFocus(f.focus - 1)
+	case key.Matches(msg, k.SwapAlt) && len(f.fields) > 0:
+		f.swapAlt()
 	default:
 		if len(f.fields) > 0 {
 			f.fields[f.focus].input, _ = f.fields[f.focus].input.Update(msg)
@@ -153,7 +174,16 @@ func (f formModel) view(st *styles, t *Text, w, h int) string {
 		labelW = max(labelW, len([]rune(fl.label)))
 	}
 	labelW = min(labelW, w/3)
-	inW := max(w-labelW-5, 8)
+	srcW := 0
+	for _, fl := range f.fields {
+		if fl.source != "" {
+			srcW = max(srcW, len([]rune(sourceLabel(t, fl.source))))
+		}
+	}
+	if srcW > 0 {
+		srcW = min(srcW+1, 8) // room for the * of an alternative
+	}
+	inW := max(w-labelW-5-srcW-1, 8)
 	for i, fl := range f.fields {
 		mark, label := "  ", st.label.Render(cell(fl.label, labelW))
 		if i == f.focus {
@@ -162,10 +192,29 @@ func (f formModel) view(st *styles, t *Text, w, h int) string {
 		in := fl.input
 		in.SetStyles(st.input)
 		in.SetWidth(inW)
-		b.WriteString(mark + label + "  " + in.View() + "\n")
+		line := mark + label + "  " + in.View()
+		if srcW > 0 {
+			tag := cell(sourceLabel(t, fl.source), srcW)
+			if fl.alt != "" {
+				tag = cell(sourceLabel(t, fl.source)+"*", srcW)
+			}
+			line = cell(line, w-srcW-1) + " " + st.dim.Render(tag)
+		}
+		b.WriteString(line + "\n")
 	}
-	if len(f.fields) > 0 && f.fields[f.focus].hint != "" {
-		b.WriteString("\n" + st.dim.Render(truncate(f.fields[f.focus].hint, w)))
+	if len(f.fields) > 0 {
+		fl := f.fields[f.focus]
+		if fl.hint != "" {
+			b.WriteString("\n" + st.dim.Render(truncate(fl.hint, w)))
+		}
+		if fl.source != "" {
+			b.WriteString("\n" + st.dim.Render(truncate(t.T("source_long."+string(fl.source)), w)))
+		}
+		if fl.alt != "" {
+			for _, l := range wrapLines(t.T("form.alternative", sourceLabel(t, fl.altSource), fl.alt), w) {
+				b.WriteString("\n" + st.warn.Render(l))
+			}
+		}
 	}
 	if f.err != "" {
 		for _, l := range wrapLines(f.err, w) {

@@ -12,10 +12,10 @@ type keyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom, Open key.Binding
 	Search, Filter, Overdue, PrevYear, NextYear   key.Binding
 	// The letter and its steps.
-	Next, Route, Copies, Register, Card, Initial, Assign key.Binding
-	Receipt, Deliver, Archive, SetAside, Undo            key.Binding
-	InitialAt, Release, Late, Correct, History           key.Binding
-	PrevFile, NextFile, OpenFile, SaveFile, SaveAll      key.Binding
+	Next, Route, Copies, Register, Card, Initial, Assign      key.Binding
+	Receipt, Deliver, Archive, SetAside, Undo                 key.Binding
+	InitialAt, Release, Late, Correct, History                key.Binding
+	PrevFile, NextFile, OpenFile, SaveFile, SaveAll, ViewText key.Binding
 	// The agenda book.
 	PrintBook, ExportBook, PrintReport, ExportReport key.Binding
 	// The directory.
@@ -24,7 +24,7 @@ type keyMap struct {
 	CalPrevYear, CalNextYear, CalLoad, CalAdd, CalRemove key.Binding
 	// Forms, pickers and questions.
 	Submit, NextField, PrevField, Cancel, Toggle, ChannelLeft, ChannelRight, Yes, No key.Binding
-	EditTime                                                                         key.Binding
+	EditTime, SwapAlt                                                                key.Binding
 
 	sectionsDesc string
 }
@@ -81,6 +81,7 @@ func newKeyMap(t *Text) keyMap {
 		OpenFile: b(k("o"), "o", "key.open_file"),
 		SaveFile: b(k("s"), "s", "key.save_file"),
 		SaveAll:  b(k("S"), "S", "key.save_all"),
+		ViewText: b(k("v"), "v", "key.view_text"),
 
 		PrintBook:    b(k("b"), "b", "key.print_book"),
 		ExportBook:   b(k("E"), "E", "key.export_book"),
@@ -111,6 +112,7 @@ func newKeyMap(t *Text) keyMap {
 		Yes:          b(k("y"), "y", "key.yes"),
 		No:           b(k("n", "esc"), "n", "key.no"),
 		EditTime:     b(k("tab"), "tab", "key.edit_time"),
+		SwapAlt:      b(k("ctrl+t"), "ctrl+t", "key.swap_alt"),
 
 		sectionsDesc: t.T("key.sections"),
 	}
@@ -178,7 +180,7 @@ func (k *keyMap) letterHelp(next key.Binding) helpMap {
 			{k.Next, k.Route, k.Copies, k.Register, k.Card, k.Initial, k.InitialAt},
 			{k.Assign, k.Receipt, k.Deliver, k.Archive, k.SetAside, k.Undo, k.Release},
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-			{k.Late, k.Correct, k.History, k.PrevFile, k.NextFile, k.OpenFile, k.SaveFile, k.SaveAll},
+			{k.Late, k.Correct, k.History, k.ViewText, k.PrevFile, k.NextFile, k.OpenFile, k.SaveFile, k.SaveAll},
 			k.global(),
 		},
 	}
@@ -192,7 +194,7 @@ func (k *keyMap) finishedHelp() helpMap {
 		full: [][]key.Binding{
 			{k.History, k.Undo, k.Late, k.Correct, k.Receipt},
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-			{k.PrevFile, k.NextFile, k.OpenFile, k.SaveFile, k.SaveAll},
+			{k.ViewText, k.PrevFile, k.NextFile, k.OpenFile, k.SaveFile, k.SaveAll},
 			k.global(),
 		},
 	}
@@ -225,7 +227,7 @@ func (k *keyMap) directoryHelp(calendar bool) helpMap {
 func (k *keyMap) formHelp() helpMap {
 	return helpMap{
 		short: []key.Binding{k.Submit, k.NextField, k.PrevField, k.Cancel},
-		full:  [][]key.Binding{{k.Submit, k.NextField, k.PrevField, k.Cancel}},
+		full:  [][]key.Binding{{k.Submit, k.NextField, k.PrevField, k.Cancel, k.SwapAlt}},
 	}
 }
 

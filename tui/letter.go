@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"runtime/debug"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"sanapati-desk/mail"
+	"sanapati-desk/mail/letter"
 	"sanapati-desk/store"
 )
 
@@ -24,10 +26,13 @@ type letterMsg struct {
 	l       *store.Letter
 	done    map[store.Action]store.Event
 	msg     *mail.Message
-	prop    mail.Proposal
-	dir     *store.Directory
-	late    bool
-	events  []store.Event
+	prop    mail.LetterProposal
+	// readErrs are what kept the attached letters from being read for
+	// the proposal (a broken or locked PDF).
+	readErrs []error
+	dir      *store.Directory
+	late     bool
+	events   []store.Event
 }
 
 // letterModel is the Letter screen: the message, safely shown, and its
@@ -36,9 +41,13 @@ type letterModel struct {
 	l     *store.Letter
 	done  map[store.Action]store.Event
 	msg   *mail.Message
-	prop  mail.Proposal
+	prop  mail.LetterProposal
 	dir   *store.Directory
 	ready bool
+	// att is the attached letters' text (v shows it); readErr says why an
+	// attached letter could not be read for the proposal.
+	att     attachView
+	readErr error
 	// late says the letter is overdue and its reason may be recorded.
 	late bool
 	// events are the letter's audit trail; history says the history view
@@ -66,7 +75,7 @@ type letterModel struct {
 
 func newLetter(l *store.Letter) letterModel {
 	cp := *l
-	return letterModel{l: &cp}
+	return letterModel{l: &cp, att: newAttachView()}
 }
 
 // loadSeq numbers the reads of a letter, so that an answer to an older
@@ -102,7 +111,17 @@ func (m *letterModel) load(e *env, id uint64) tea.Cmd {
 		}
 		read := mail.Read(raw)
 		cleanLetter(l)
-		return letterMsg{id: id, seq: seq, l: l, done: standing(evs), events: evs, msg: read, prop: mail.Propose(read, db.Calendar().Location()), dir: dir,
+		// The attached letter proposes the fields (its text layer; a scan
+		// is read by OCR once the screen shows, in the background). A
+		// classified letter's attachments are not opened at the desk.
+		var prop mail.LetterProposal
+		var errs []error
+		if l.Class.Classified() {
+			prop = mail.ProposeLetter(read, nil, dir, db.Calendar().Location())
+		} else {
+			prop, errs = mail.ProposeMessage(context.Background(), db, id, raw, read, dir, false)
+		}
+		return letterMsg{id: id, seq: seq, l: l, done: standing(evs), events: evs, msg: read, prop: prop, readErrs: errs, dir: dir,
 			late: lateUnexplained(e, l, db.Now())}
 	}
 }
@@ -128,20 +147,45 @@ func standing(evs []store.Event) map[store.Action]store.Event {
 	return out
 }
 
-func (m letterModel) loaded(e *env, msg letterMsg) letterModel {
+// loaded takes a letter read for the screen. An attached letter that is
+// a scan, on a letter not yet registered, is read by OCR in the
+// background at once, so that its fields are proposed by the time the
+// operator registers it.
+func (m letterModel) loaded(e *env, msg letterMsg) (letterModel, tea.Cmd) {
 	if m.l == nil || msg.id != m.l.ID || msg.seq != m.seq {
-		return m
+		return m, nil
 	}
 	m.loading = false
 	if msg.err != nil {
-		return m
+		return m, nil
 	}
 	m.l, m.done, m.msg, m.prop, m.dir, m.ready = msg.l, msg.done, msg.msg, msg.prop, msg.dir, true
 	m.late, m.events = msg.late, msg.events
+	m.readErr = nil
+	if len(msg.readErrs) > 0 {
+		m.readErr = msg.readErrs[0]
+	}
 	m.file = min(m.file, max(len(m.msg.Attachments)-1, 0))
-	m.wrapW = 0
-	m.rewrap(e)
-	return m
+	m.refreshText(e)
+	return m, m.readScan(e)
+}
+
+// readScan starts reading by OCR the first attached letter that gave no
+// text, when the letter still waits for its registration and nothing is
+// being read.
+func (m *letterModel) readScan(e *env) tea.Cmd {
+	if m.prop.Letter >= 0 || !m.l.Agenda.IsZero() || m.class().Classified() || m.att.reading >= 0 || m.readErr != nil {
+		return nil
+	}
+	for _, i := range m.pdfs() {
+		if _, tried := m.att.errs[i]; tried {
+			continue
+		}
+		if _, ok := m.att.texts[i]; !ok {
+			return m.readText(e, i, letter.DefaultPages)
+		}
+	}
+	return nil
 }
 
 func (m *letterModel) resize(w, h int) {
@@ -173,7 +217,12 @@ func (m *letterModel) rewrap(e *env) {
 	for _, p := range m.msg.Problems {
 		fmt.Fprintf(&b, "%s: %s\n", t.T("letter.problem"), p)
 	}
-	b.WriteString("\n" + mail.Reflow(m.msg.Text))
+	if m.att.shown >= 0 {
+		b.Reset()
+		b.WriteString(m.attachmentText(e))
+	} else {
+		b.WriteString("\n" + mail.Reflow(m.msg.Text))
+	}
 	m.lines = wrapLines(b.String(), w)
 	m.scroll = min(m.scroll, max(len(m.lines)-1, 0))
 }
@@ -195,7 +244,10 @@ func (m letterModel) update(e *env, msg tea.KeyPressMsg) (letterModel, tea.Cmd, 
 	rows := m.bodyRows()
 	switch {
 	case key.Matches(msg, k.Back):
+		m.att.stop()
 		return m, nil, true
+	case key.Matches(msg, k.ViewText):
+		return m, m.switchText(e), false
 	case key.Matches(msg, k.Down):
 		m.scrollBy(1)
 	case key.Matches(msg, k.Up):
@@ -208,6 +260,7 @@ func (m letterModel) update(e *env, msg tea.KeyPressMsg) (letterModel, tea.Cmd, 
 		m.scroll = 0
 	case key.Matches(msg, k.Bottom):
 		m.scrollBy(len(m.lines))
+		return m, m.morePages(e), false
 	case key.Matches(msg, k.NextFile):
 		m.pickFile(1)
 	case key.Matches(msg, k.PrevFile):
@@ -369,6 +422,13 @@ func (m *letterModel) banners(e *env) []banner {
 	}
 	if m.l.ParseProblem != "" {
 		out = append(out, banner{text: tr(e, "letter.parse_problem")})
+	}
+	if m.readErr != nil && m.l.Agenda.IsZero() {
+		text := "letter.read_failed"
+		if e != nil {
+			text = e.t.Sentence(m.readErr)
+		}
+		out = append(out, banner{text: text})
 	}
 	return out
 }

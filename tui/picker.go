@@ -17,6 +17,8 @@ type pickItem struct {
 	name, note string
 	channel    store.Channel
 	checked    bool
+	// fresh marks a name the directory lacks, added when chosen.
+	fresh bool
 }
 
 // pickerModel chooses from a list: several with checkboxes (recipients,

@@ -2,93 +2,15 @@ package tui
 
 import (
 	"fmt"
-	"sort"
-	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
-	"sanapati-desk/mail"
 	"sanapati-desk/store"
 )
 
 // The forms and pickers of the steps: each opens pre-filled with the
 // likely answer, so that enter alone accepts it.
-
-func (m *letterModel) openRoute(e *env) {
-	chosen := suggestRecipients(m.dir, m.l, m.msg)
-	items := make([]pickItem, len(m.dir.Recipients))
-	for i, r := range m.dir.Recipients {
-		ch, ok := chosen[strings.ToLower(r.Name)]
-		if !ok || ch == "" {
-			ch = r.Channel
-		}
-		items[i] = pickItem{name: r.Name, channel: ch, checked: ok}
-	}
-	// The chosen ones first, so that they show without scrolling.
-	sort.SliceStable(items, func(i, j int) bool { return items[i].checked && !items[j].checked })
-	p := newPicker(e.t, formRoute, e.t.T("route.title", m.l.ID), items)
-	p.multi, p.channels = true, true
-	m.picker = &p
-}
-
-// suggestRecipients proposes the recipients of a letter with their
-// channels, by lower-case name: those already chosen; else those the
-// message names, the sender's side left out (mail.ProposeRecipients); else
-// the directory's first recipient.
-func suggestRecipients(dir *store.Directory, l *store.Letter, msg *mail.Message) map[string]store.Channel {
-	out := map[string]store.Channel{}
-	if len(l.Recipients) > 0 {
-		for _, r := range l.Recipients {
-			out[strings.ToLower(r.Name)] = r.Channel
-		}
-		return out
-	}
-	if msg != nil {
-		for _, n := range mail.ProposeRecipients(dir, msg, l.Origin) {
-			out[strings.ToLower(n)] = ""
-		}
-	}
-	if len(out) == 0 && len(dir.Recipients) > 0 {
-		out[strings.ToLower(dir.Recipients[0].Name)] = ""
-	}
-	return out
-}
-
-func (m *letterModel) openRegister(e *env) {
-	t, l, p := e.t, m.l, m.prop
-	pick := func(a, b string) string {
-		if a != "" {
-			return a
-		}
-		return b
-	}
-	date := l.LetterDate
-	if date.IsZero() {
-		date = p.LetterDate
-	}
-	class := pick(string(l.Class), string(p.Class))
-	urgency := pick(string(l.Urgency), string(p.Urgency))
-	f := newForm(formRegister, t.T("register.title", l.ID),
-		formField{label: t.T("register.number"), value: pick(l.LetterNumber, p.LetterNumber)},
-		formField{label: t.T("register.date"), value: dateField(date), hint: t.T("register.date_hint")},
-		formField{label: t.T("register.origin"), value: pick(l.Origin, p.Sender)},
-		formField{label: t.T("register.summary"), value: pick(l.Summary, p.Subject)},
-		formField{label: t.T("register.attachments"), value: pick(l.Attachments, p.Attachments)},
-		formField{label: t.T("register.class"), value: pick(class, string(store.ClassOrdinary)), hint: t.T("register.class_hint")},
-		formField{label: t.T("register.urgency"), value: pick(urgency, string(store.UrgencyOrdinary)), hint: t.T("register.urgency_hint")},
-		formField{label: t.T("register.code"), value: l.ClassCode, hint: t.T("register.code_hint")},
-		formField{label: t.T("register.index"), value: l.Index},
-		formField{label: t.T("register.remarks"), value: l.Remarks},
-	)
-	switch c := store.SecurityClass(class); {
-	case c.Classified():
-		f.note = t.T("letter.classified", t.Class(store.SecurityClass(class)))
-	case c == store.ClassRestricted:
-		f.note = t.T("letter.restricted")
-	}
-	m.form = &f
-}
 
 func dateField(d time.Time) string {
 	if d.IsZero() {
@@ -193,17 +115,7 @@ func (m *letterModel) submitPicker(e *env) tea.Cmd {
 	t, db, id := e.t, e.db, m.l.ID
 	switch m.picker.kind {
 	case formRoute:
-		var rs []store.Recipient
-		for _, it := range m.picker.checked() {
-			rs = append(rs, store.Recipient{Name: it.name, Channel: it.channel})
-		}
-		if len(rs) == 0 {
-			m.picker.err = t.T("route.none")
-			return nil
-		}
-		m.busy = true
-		return stepJob(func() (*store.Letter, error) { return db.Route(id, rs) },
-			func(l *store.Letter) string { return t.T("done.route", len(l.Recipients)) })
+		return m.submitRoute(e)
 	case formAssign:
 		c, ok := m.picker.choice()
 		if !ok {

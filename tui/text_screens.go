@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"sanapati-desk/mail"
+	"sanapati-desk/mail/letter"
 	"sanapati-desk/print"
 	"sanapati-desk/print/locale"
 	"sanapati-desk/print/paperwork"
@@ -197,6 +198,10 @@ func (t *Text) Sentence(err error) string {
 		return t.Error(err)
 	case errors.Is(err, paperwork.ErrNoSpool):
 		return t.T("err.no_spool")
+	case letter.Key(err) != "":
+		return t.T(letter.Key(err))
+	case errors.Is(err, errNoPDF):
+		return t.T("err.no_pdf")
 	case errors.Is(err, errNoAttachments):
 		return t.T("err.no_attachments")
 	case errors.Is(err, ErrPromptCancelled):

@@ -264,7 +264,11 @@ func (m Model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil && msg.seq == m.letter.seq {
 			m.setError(msg.err)
 		}
-		m.letter = m.letter.loaded(m.e, msg)
+		var cmd tea.Cmd
+		m.letter, cmd = m.letter.loaded(m.e, msg)
+		return m, cmd
+	case attachTextMsg:
+		m.letter = m.letter.textRead(m.e, msg)
 	case dirMsg:
 		m.dir = m.dir.loaded(msg)
 	case unlistedMsg:

@@ -57,8 +57,23 @@ func dailyBackup(db *store.DB, dir string, keepDays int, now time.Time) (string,
 	return made, pruneBackups(dir, today.AddDate(0, 0, -keepDays+1))
 }
 
-// pruneBackups removes the daily backups of days before oldest; other
-// files in the folder are left alone.
+// backupNow copies the store into the backup folder at once, named by
+// the day and the time (desk-2026-12-02-140512.db): the operator's backup
+// key. It is kept as long as the daily ones.
+func backupNow(db *store.DB, dir string, now time.Time) (string, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("backup: %w", err)
+	}
+	at := now.In(db.Calendar().Location())
+	path := filepath.Join(dir, backupPrefix+at.Format(backupLayout)+"-"+at.Format("150405")+".db")
+	if err := db.BackupFile(path); err != nil {
+		return "", fmt.Errorf("backup: %w", err)
+	}
+	return path, nil
+}
+
+// pruneBackups removes the backups of days before oldest, daily and taken
+// by the key alike; other files in the folder are left alone.
 func pruneBackups(dir string, oldest time.Time) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -70,6 +85,9 @@ func pruneBackups(dir string, oldest time.Time) error {
 		day, ok := strings.CutSuffix(strings.TrimPrefix(e.Name(), backupPrefix), ".db")
 		if !strings.HasPrefix(e.Name(), backupPrefix) || !ok || e.IsDir() {
 			continue
+		}
+		if len(day) == len(backupLayout)+7 && day[len(backupLayout)] == '-' {
+			day = day[:len(backupLayout)] // taken by the key, at a time of day
 		}
 		if _, err := time.Parse(backupLayout, day); err == nil && day < limit {
 			old = append(old, e.Name())

@@ -40,7 +40,11 @@ func TestDailyBackup(t *testing.T) {
 	if again, err := dailyBackup(db, dir, 3, day.Add(4*time.Hour)); err != nil || again != "" {
 		t.Fatalf("a second start the same day = %q, %v; want no backup", again, err)
 	}
-	for _, name := range []string{"desk-2026-11-28.db", "desk-2026-11-30.db", "catatan.txt"} {
+	now, err := backupNow(db, dir, day.Add(2*time.Hour+15*time.Second))
+	if err != nil || now != filepath.Join(dir, "desk-2026-12-02-100015.db") {
+		t.Fatalf("backupNow() = %q, %v", now, err)
+	}
+	for _, name := range []string{"desk-2026-11-28.db", "desk-2026-11-30.db", "desk-2026-11-30-101500.db", "catatan.txt"} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o600); err != nil {
 			t.Fatal(err)
 		}
@@ -53,7 +57,7 @@ func TestDailyBackup(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	want := "[catatan.txt desk-2026-12-02.db desk-2026-12-03.db]"
+	want := "[catatan.txt desk-2026-12-02-100015.db desk-2026-12-02.db desk-2026-12-03.db]"
 	if got := fmt.Sprint(names); got != want {
 		t.Fatalf("after a day with 3 days kept the folder holds %s, want %s", got, want)
 	}

@@ -23,7 +23,7 @@ func commands() []command {
 	return []command{
 		{"", "start the desk's interface", cmdInterface},
 		{"fetch", "step 1, sync the Sanapati mailbox: [--json]", cmdFetch},
-		{"import", "take .eml or mbox files when the mailbox is out of reach: FILE...", cmdImport},
+		{"import", "take .eml or mbox files (or folders of them) when the mailbox is out of reach: FILE...", cmdImport},
 		{"list", "list letters: [--stage S] [--overdue] [--search TEXT] [--json]", cmdList},
 		{"show", "show one letter: ID [--json | --raw]", cmdShow},
 		{"route", "step 2, choose recipients: ID --to NAME[=CHANNEL][,NAME...]", cmdRoute},

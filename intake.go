@@ -109,7 +109,7 @@ func cmdImport(a *app, args []string) error {
 		return err
 	}
 	if len(paths) == 0 {
-		return usagef("give one or more .eml or mbox files")
+		return usagef("give one or more .eml or mbox files, or folders of them")
 	}
 	db, err := a.open()
 	if err != nil {

@@ -95,6 +95,7 @@ func cmdInterface(a *app, args []string) error {
 	cfg := tui.Config{
 		DB: db, Text: a.txt, AgendaFormat: a.cfg.AgendaFormat, Paperwork: pw, Prompter: prompter,
 		Settings: a.settingsShown(acct, pw.Spooler), Changed: changed,
+		Backup: func() (string, error) { return backupNow(db, a.backupDir(), db.Now()) },
 	}
 	if acct != nil {
 		cfg.Intake = mail.Watch(ctx, db, acct, mail.WatchOptions{})

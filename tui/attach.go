@@ -15,6 +15,7 @@ import (
 var (
 	errNoAttachments = errors.New("the letter has no attachments")
 	errNoPDF         = errors.New("the letter has no PDF attachment")
+	errNoBackup      = errors.New("backups are not set up")
 )
 
 // attachmentCmd saves the selected attachment (s), all of them (S), or

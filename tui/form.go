@@ -36,6 +36,7 @@ const (
 	formCalLoad
 	formCalAdd
 	formCalRemove
+	formImport
 )
 
 // formResult is what a key did to a form.

@@ -41,19 +41,26 @@ func (m *letterModel) historyLines(e *env, st *styles, w int) []string {
 			}
 			before, had := ev.Before[name]
 			after := ev.After[name]
+			label := fieldName(t, name)
 			if items, ok := listChanges(t, before, after, loc); ok {
 				for _, it := range items {
-					for _, l := range wrapLines(name+": "+it, max(w-4, 10)) {
+					for _, l := range wrapLines(label+": "+it, max(w-4, 10)) {
 						lines = append(lines, "    "+st.dim.Render(l))
 					}
 				}
 				continue
 			}
-			change := fieldValue(t, after, loc)
-			if had {
-				change = fieldValue(t, before, loc) + " → " + change
+			value := func(raw json.RawMessage) string {
+				if a, ok := agendaValue(raw); ok {
+					return a.Format(e.agendaFormat)
+				}
+				return fieldValue(t, raw, loc)
 			}
-			for _, l := range wrapLines(name+": "+change, max(w-4, 10)) {
+			change := value(after)
+			if had {
+				change = value(before) + " → " + change
+			}
+			for _, l := range wrapLines(label+": "+change, max(w-4, 10)) {
 				lines = append(lines, "    "+st.dim.Render(l))
 			}
 		}
@@ -74,6 +81,24 @@ func changedFields(ev store.Event) []string {
 		names[k] = true
 	}
 	return slices.Sorted(maps.Keys(names))
+}
+
+// fieldName is a stored field's name in the catalogue's words, or the
+// name itself when the catalogue has none.
+func fieldName(t *Text, name string) string {
+	if s := t.T("field." + name); s != "field."+name {
+		return s
+	}
+	return name
+}
+
+// agendaValue reads an agenda number ({"year":2026,"seq":3}).
+func agendaValue(raw json.RawMessage) (store.AgendaNumber, bool) {
+	var a store.AgendaNumber
+	if len(raw) == 0 || raw[0] != '{' || json.Unmarshal(raw, &a) != nil || a.IsZero() {
+		return a, false
+	}
+	return a, true
 }
 
 // fieldValue shows a stored value: text as it is, a time in the desk's

@@ -67,6 +67,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // letters type instead of acting.
 func (m *Model) capturing() bool {
 	switch m.screen {
+	case screenToday:
+		return m.today.form != nil
 	case screenInbox:
 		return m.inbox.searching
 	case screenAgenda:
@@ -102,6 +104,10 @@ func (m Model) screenKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	)
 	switch m.screen {
 	case screenToday:
+		var ok bool
+		if m.today, cmd, ok = m.today.officeKey(e, msg); ok {
+			return m, cmd
+		}
 		var target *todayTarget
 		m.today, target = m.today.updateKeys(e, msg)
 		if target != nil {
@@ -174,6 +180,8 @@ func (m Model) paste(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case m.password != nil:
 		m.password.paste(msg)
+	case m.screen == screenToday && m.today.form != nil:
+		m.today.form.paste(msg)
 	case m.screen == screenInbox && m.inbox.searching:
 		m.inbox.search, _ = m.inbox.search.Update(msg)
 	case m.screen == screenSearch && m.search.searching:

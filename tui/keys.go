@@ -16,6 +16,8 @@ type keyMap struct {
 	Receipt, Deliver, Archive, SetAside, Undo                 key.Binding
 	InitialAt, Release, Late, Correct, History                key.Binding
 	PrevFile, NextFile, OpenFile, SaveFile, SaveAll, ViewText key.Binding
+	// The office: a backup now, files imported.
+	BackupNow, Import key.Binding
 	// The agenda book.
 	PrintBook, ExportBook, PrintReport, ExportReport key.Binding
 	// The directory.
@@ -83,6 +85,9 @@ func newKeyMap(t *Text) keyMap {
 		SaveAll:  b(k("S"), "S", "key.save_all"),
 		ViewText: b(k("v"), "v", "key.view_text"),
 
+		BackupNow: b(k("B"), "B", "key.backup_now"),
+		Import:    b(k("I"), "I", "key.import"),
+
 		PrintBook:    b(k("b"), "b", "key.print_book"),
 		ExportBook:   b(k("E"), "E", "key.export_book"),
 		PrintReport:  b(k("m"), "m", "key.print_report"),
@@ -143,12 +148,12 @@ func (k *keyMap) todayHelp(unlisted bool) helpMap {
 	if unlisted {
 		return helpMap{
 			short: []key.Binding{k.Open, k.CalLoad, k.NextTab, k.Help, k.Quit},
-			full:  [][]key.Binding{{k.Open, k.Up, k.Down, k.CalLoad}, k.global()},
+			full:  [][]key.Binding{{k.Open, k.Up, k.Down, k.CalLoad}, {k.Import, k.BackupNow}, k.global()},
 		}
 	}
 	return helpMap{
 		short: []key.Binding{k.Open, k.Down, k.NextTab, k.Help, k.Quit},
-		full:  [][]key.Binding{{k.Open, k.Up, k.Down}, k.global()},
+		full:  [][]key.Binding{{k.Open, k.Up, k.Down}, {k.Import, k.BackupNow}, k.global()},
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"sanapati-desk/print/locale"
 	"sanapati-desk/store"
 )
 
@@ -179,7 +180,7 @@ func TestDirectoryEdits(t *testing.T) {
 // languages, with the same Printf verbs.
 func TestCatalogueKeysOnce(t *testing.T) {
 	seen := map[string]int{}
-	for i, part := range catalogue {
+	for i, part := range locale.Parts() {
 		for k := range part {
 			if j, dup := seen[k]; dup {
 				t.Errorf("catalogue key %q is defined in part %d and in part %d", k, j, i)
@@ -213,7 +214,7 @@ func TestCatalogue(t *testing.T) {
 			if strings.HasSuffix(k, "_") {
 				continue // a prefix completed at run time
 			}
-			v, ok := sentence(k)
+			v, ok := locale.Lookup(k)
 			if !ok || v[0] == "" || v[1] == "" {
 				t.Errorf("%s: %q is missing from the catalogue", f, k)
 				continue
@@ -227,7 +228,7 @@ func TestCatalogue(t *testing.T) {
 		t.Fatalf("found only %d catalogue keys in the source: the check is broken", seen)
 	}
 	for _, k := range []string{"dir.kind_libur", "dir.kind_cuti"} {
-		if _, ok := sentence(k); !ok {
+		if _, ok := locale.Lookup(k); !ok {
 			t.Errorf("%q is missing", k)
 		}
 	}

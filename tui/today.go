@@ -77,6 +77,8 @@ type todayModel struct {
 	// unlisted are the years without a holiday list that an open
 	// letter's clock reaches.
 	unlisted []int
+	// form is the import form (I) while it is open.
+	form *formModel
 }
 
 func newToday() todayModel { return todayModel{} }
@@ -235,6 +237,9 @@ func (m todayModel) updateKeys(e *env, msg tea.KeyPressMsg) (todayModel, *todayT
 }
 
 func (m todayModel) view(e *env, st *styles, now time.Time, w, h int) string {
+	if m.form != nil {
+		return m.form.view(st, e.t, w, h)
+	}
 	t := e.t
 	var b strings.Builder
 	b.WriteString(st.heading.Render(t.T("today.title", t.LongDate(now.In(e.db.Calendar().Location())))))

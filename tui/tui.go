@@ -46,6 +46,11 @@ type Config struct {
 	Settings [][2]string
 	// NoColor draws without colour; New also sets it when NO_COLOR is set.
 	NoColor bool
+	// Backup copies the store now into the backup folder and returns the
+	// copy's path (B on the Today screen); nil means backups are not set
+	// up. ImportDir fills the import form (I): "" means none.
+	Backup    func() (string, error)
+	ImportDir string
 }
 
 // env is what every view and command needs; it does not change once the
@@ -64,6 +69,8 @@ type env struct {
 	open         func(path string) error
 	settings     [][2]string
 	noColor      bool
+	backup       func() (string, error)
+	importDir    string
 	// tick moves the clock every few seconds; tests turn it off.
 	tick bool
 }
@@ -137,6 +144,7 @@ func New(cfg Config) Model {
 		db: cfg.DB, t: t, keys: newKeyMap(t), agendaFormat: cfg.AgendaFormat, intake: cfg.Intake, changed: cfg.Changed,
 		prompter: cfg.Prompter, saveDir: cfg.SaveDir, exportDir: cfg.ExportDir, open: cfg.Open,
 		settings: cfg.Settings, noColor: cfg.NoColor || os.Getenv("NO_COLOR") != "", tick: true,
+		backup: cfg.Backup, importDir: cfg.ImportDir,
 	}
 	if e.agendaFormat == "" {
 		e.agendaFormat = store.DefaultAgendaFormat

@@ -1,12 +1,17 @@
 package locale
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // The desk's catalogue: every sentence its packages say to the operator,
-// keyed, in both languages ({Indonesian, English}, Printf formats). The
-// sentences of the mail intake and of the print spooler are here; the
-// screens' and the command line's are added by the package that shows
-// them (tui), through Add, so that T finds every one in one place.
+// keyed, in both languages ({Indonesian, English}, Printf formats), in
+// parts by who says it: the mail intake and the print spooler here, the
+// desk's steps and command line (desk.go), the screens (screens.go), the
+// keys and forms (steps.go), and the command line's help, looked up by
+// its English (help.go). A key lives in exactly one part.
 var catalogue = map[string][2]string{
 	// The mail intake: one sentence per kind of failure. The arguments are
 	// the server, the step (with the UIDs being fetched) and what went
@@ -50,28 +55,26 @@ var catalogue = map[string][2]string{
 	"spool.command":    {"perintah cetak gagal (%s): periksa perintah cetak di pengaturan", "the print command failed (%s): check the print command in the settings"},
 }
 
-// Add puts sentences into the catalogue; a key already there is a
-// mistake in the program, and panics at start.
-func Add(entries map[string][2]string) {
-	for k, v := range entries {
-		if _, dup := catalogue[k]; dup {
-			panic("locale: the catalogue has " + k + " twice")
-		}
-		catalogue[k] = v
-	}
-}
+// parts are the catalogue's tables. They are looked up in turn rather
+// than merged at start, so that a run of the command line does not pay
+// for building one map of them.
+var parts = [...]map[string][2]string{catalogue, deskText, screenText, stepText}
 
 // Lookup returns the sentence pair of key.
 func Lookup(key string) ([2]string, bool) {
-	pair, ok := catalogue[key]
-	return pair, ok
+	for _, p := range parts {
+		if pair, ok := p[key]; ok {
+			return pair, true
+		}
+	}
+	return [2]string{}, false
 }
 
 // T returns the sentence for key in lang ("en", or Indonesian for
 // anything else) with args filled in; an unknown key is returned as it
 // is, so a missing entry shows rather than hides.
 func T(lang, key string, args ...any) string {
-	pair, ok := catalogue[key]
+	pair, ok := Lookup(key)
 	if !ok {
 		return key
 	}
@@ -82,15 +85,104 @@ func T(lang, key string, args ...any) string {
 	if len(args) == 0 {
 		return s
 	}
-	return fmt.Sprintf(s, args...)
+	return fmt.Sprintf(plural(s, args), args...)
 }
 
 // Keys returns every key of the catalogue, for tests that check each
 // sentence.
 func Keys() []string {
-	out := make([]string, 0, len(catalogue))
-	for k := range catalogue {
-		out = append(out, k)
+	var out []string
+	for _, p := range parts {
+		for k := range p {
+			out = append(out, k)
+		}
 	}
 	return out
+}
+
+// Parts returns the catalogue's tables, for the test that each key lives
+// in one of them only.
+func Parts() []map[string][2]string { return parts[:] }
+
+// plural chooses the forms of a sentence by number: "{copy|copies}" is
+// "copy" when the nearest number argument before it is 1 (or -1), else
+// "copies". English needs it ("1 copy", "2 copies"); Indonesian does not
+// ("1 salinan", "2 salinan") but may use it too. The forms hold no verbs.
+func plural(format string, args []any) string {
+	if !strings.Contains(format, "{") {
+		return format
+	}
+	var b strings.Builder
+	next, last := 0, -1 // the next argument a verb takes, the last number's
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		switch {
+		case c == '%' && i+1 < len(format) && format[i+1] == '%':
+			b.WriteString("%%")
+			i++
+			continue
+		case c == '%':
+			j := i + 1
+			if j+2 < len(format) && format[j] == '[' {
+				if k := strings.IndexByte(format[j:], ']'); k > 0 {
+					if n, err := strconv.Atoi(format[j+1 : j+k]); err == nil {
+						next = n - 1
+					}
+					j += k + 1
+				}
+			}
+			for j < len(format) && strings.IndexByte("+-# 0123456789.", format[j]) >= 0 {
+				j++
+			}
+			if j < len(format) && next >= 0 && next < len(args) {
+				if _, ok := number(args[next]); ok {
+					last = next
+				}
+			}
+			next++
+			b.WriteString(format[i : j+1])
+			i = j
+			continue
+		case c == '{':
+			if k := strings.IndexByte(format[i:], '}'); k > 0 {
+				one, other, ok := strings.Cut(format[i+1:i+k], "|")
+				if ok {
+					n, _ := number(argAt(args, last))
+					if n == 1 || n == -1 {
+						b.WriteString(one)
+					} else {
+						b.WriteString(other)
+					}
+					i += k
+					continue
+				}
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func argAt(args []any, i int) any {
+	if i < 0 || i >= len(args) {
+		return nil
+	}
+	return args[i]
+}
+
+// number is v as an integer, when it is one.
+func number(v any) (int64, bool) {
+	switch n := v.(type) {
+	case int:
+		return int64(n), true
+	case int64:
+		return n, true
+	case int32:
+		return int64(n), true
+	case uint64:
+		return int64(n), true
+	case uint32:
+		return int64(n), true
+	}
+	return 0, false
 }

@@ -108,7 +108,9 @@ type letterJSON struct {
 	// ReceivedEstimated: the arrival came from an imported file's time.
 	ReceivedEstimated bool   `json:"received_estimated"`
 	LateReason        string `json:"late_reason,omitempty"`
-	DuplicateOf       string `json:"duplicate_of,omitempty"`
+	// ProposedFrom: where each registered field the desk proposed was read.
+	ProposedFrom map[string]string `json:"proposed_from,omitempty"`
+	DuplicateOf  string            `json:"duplicate_of,omitempty"`
 }
 
 func (a *app) letterJSON(l *store.Letter) letterJSON {
@@ -129,7 +131,7 @@ func (a *app) letterJSON(l *store.Letter) letterJSON {
 		Class: string(l.Class), Urgency: string(l.Urgency), ClassCode: l.ClassCode,
 		Recipients: l.Recipients, Initials: l.Initials, Courier: l.Courier,
 		ArchiveLocation: l.ArchiveLocation, SetAsideReason: l.SetAsideReason, ParseProblem: l.ParseProblem,
-		ReceivedEstimated: l.ReceivedEstimated, LateReason: l.LateReason,
+		ReceivedEstimated: l.ReceivedEstimated, LateReason: l.LateReason, ProposedFrom: l.ProposedFrom,
 		DuplicateOf: l.DuplicateOf.Format(a.cfg.AgendaFormat),
 		Attachments: l.Attachments, Index: l.Index, Remarks: l.Remarks, RegisteredAt: rfc(l.RegisteredAt),
 	}

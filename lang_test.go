@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -21,6 +23,13 @@ var (
 func TestOneLanguageAtATime(t *testing.T) {
 	d := newDesk(t, sample(1), classified(2))
 	d.must("route", "1", "--to", "Walikota")
+	// Files that cannot be kept: the details of what is wrong are said in
+	// the desk's language too.
+	tmp := t.TempDir()
+	badCalendar, badKind, badDir := filepath.Join(tmp, "cal.txt"), filepath.Join(tmp, "cal2.txt"), filepath.Join(tmp, "dir.json")
+	os.WriteFile(badCalendar, []byte("2027-01-01 libur X\n2027-02-30 libur Y\n"), 0o600)
+	os.WriteFile(badKind, []byte("2027-01-01 liburan X\n2027-01-02 jam x=1 Z\n"), 0o600)
+	os.WriteFile(badDir, []byte(`{"recipients":[{"name":"A","channel":"pos"}],"officials":[{"position":"X"}]}`), 0o600)
 	runs := [][]string{
 		{"--help"}, {"frobnicate"}, {"list", "--bogus"}, {"list", "--limit", "x"},
 		{"show", "abc"}, {"show", "9"}, {"list", "--stage", "lost"}, {"route", "1", "--to", "X=pos"},
@@ -28,6 +37,8 @@ func TestOneLanguageAtATime(t *testing.T) {
 		{"undo", "1"}, {"late", "1", "--reason", "x"}, {"classify", "1", "--class", "B", "--reason", "x"},
 		{"initial", "1", "--at", "besok"}, {"deliver", "1"}, {"receipt", "1"},
 		{"list"}, {"show", "1"}, {"verify"}, {"calendar", "--year", "2026"},
+		{"calendar", "--load", badCalendar}, {"calendar", "--load", badKind}, {"directory", "--set", badDir},
+		{"calendar", "--add", "2027-01-05..2027-01-04 jam mon=08.00-12.00 P"}, {"calendar", "--add", "2027-01-05..2027-01-09 jam xyz=08.00-12.00 P"},
 	}
 	for _, c := range commands() {
 		if c.name != "" {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,6 +72,9 @@ func TestLetterCommandLine(t *testing.T) {
 	if l.LetterNumber != "005/1187" || l.LetterDate != "2026-11-24" || l.Origin != "Sekretariat Daerah Kota Pekalongan" ||
 		l.Summary != "Undangan Rapat Evaluasi Penyelenggaraan Pemerintahan Daerah" || l.Class != "B" || l.Urgency != "Segera" || l.Attachments != "-" {
 		t.Fatalf("register without flags: %+v", l)
+	}
+	if want := map[string]string{"letter_number": "pdf", "letter_date": "pdf", "origin": "pdf", "summary": "pdf", "class": "pdf", "urgency": "pdf", "attachments": "pdf"}; !maps.Equal(l.ProposedFrom, want) {
+		t.Errorf("proposed_from %v, want every field from the pdf", l.ProposedFrom)
 	}
 	out := d.must("show", "1", "--text", "1")
 	if !strings.Contains(out, "005/1187") || !strings.Contains(out, "halaman 1") || strings.Contains(out, "(OCR)") {

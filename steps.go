@@ -139,25 +139,38 @@ func cmdRegister(a *app, args []string) error {
 // proposed fills the registration fields the operator left empty with what
 // the letter proposes: its attached letter (Nomor, date, Hal or the title
 // of a surat edaran, the letterhead, Sifat, Lampiran), else the e-mail's
-// own lines and headers.
+// own lines and headers. Where each field taken was read is recorded with
+// the registration (Registration.Sources).
 func proposed(r store.Registration, p mail.LetterProposal) store.Registration {
-	fill := func(dst *string, v string) {
-		if *dst == "" {
-			*dst = v
+	taken := func(f mail.Field) {
+		if s := p.Sources[f]; s != "" {
+			if r.Sources == nil {
+				r.Sources = map[string]string{}
+			}
+			r.Sources[f.LetterField()] = string(s)
 		}
 	}
-	fill(&r.LetterNumber, p.LetterNumber)
-	fill(&r.Origin, p.Sender)
-	fill(&r.Summary, p.Subject)
-	fill(&r.Attachments, p.Attachments)
-	if r.LetterDate.IsZero() {
+	fill := func(dst *string, v string, f mail.Field) {
+		if *dst == "" && v != "" {
+			*dst = v
+			taken(f)
+		}
+	}
+	fill(&r.LetterNumber, p.LetterNumber, mail.FieldNumber)
+	fill(&r.Origin, p.Sender, mail.FieldOrigin)
+	fill(&r.Summary, p.Subject, mail.FieldSubject)
+	fill(&r.Attachments, p.Attachments, mail.FieldAttachments)
+	if r.LetterDate.IsZero() && !p.LetterDate.IsZero() {
 		r.LetterDate = p.LetterDate
+		taken(mail.FieldDate)
 	}
-	if r.Class == "" {
+	if r.Class == "" && p.Class != "" {
 		r.Class = p.Class
+		taken(mail.FieldClass)
 	}
-	if r.Urgency == "" {
+	if r.Urgency == "" && p.Urgency != "" {
 		r.Urgency = p.Urgency
+		taken(mail.FieldUrgency)
 	}
 	return r
 }

@@ -23,6 +23,21 @@ const (
 	FieldRecipients  Field = "recipients"
 )
 
+// LetterField is the name of the field in a registered letter's JSON
+// (store.Letter): letter_number, letter_date, summary, origin, class,
+// urgency, attachments, recipients.
+func (f Field) LetterField() string {
+	switch f {
+	case FieldNumber:
+		return "letter_number"
+	case FieldDate:
+		return "letter_date"
+	case FieldSubject:
+		return "summary"
+	}
+	return string(f)
+}
+
 // Source says where a proposed field was read.
 type Source string
 

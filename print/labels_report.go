@@ -1,5 +1,7 @@
 package print
 
+import "sanapati-desk/print/locale"
+
 // reportLabels are the words the monthly report prints beside those of
 // labels, in one language.
 type reportLabels struct {
@@ -21,72 +23,50 @@ type reportLabels struct {
 	acknowledged, headTitle, signerTitle, nip, blankName, blankNIP, blankPlace string
 }
 
-var reportLabelsID = reportLabels{
-	estimated:  "Batas waktu perkiraan (dihitung terpisah)",
-	shareBasis: "Dasar persentase (selesai + terlambat)",
-	shareNote: "Persentase tepat waktu dihitung atas naskah berita biasa yang selesai atau terlambat. " +
-		"Naskah bersifat rahasia (R/SR), yang disisihkan, dan yang batas waktunya perkiraan " +
-		"(tahun tanpa daftar hari libur) dihitung terpisah.",
+// The report's labels of each language, built once.
+var reportLabelsID, reportLabelsEN = newReportLabels("id"), newReportLabels("en")
 
-	stepsHeading: "Waktu kerja dari penerimaan sampai setiap langkah (jam kerja)",
-	step:         "Langkah", count: "Jumlah", medianHours: "Median (jam)", p90Hours: "Persentil ke-90 (jam)",
-	steps: map[Step]string{
-		StepRegistration: "Pencatatan di buku agenda",
-		StepCard:         "Kartu kendali dicetak",
-		StepLastInitial:  "Paraf terakhir",
-		StepCourier:      "Penunjukan caraka",
-		StepDelivery:     "Pengantaran (per salinan)",
-		StepArchive:      "Pengarsipan",
-	},
-
-	destHeading: "Pengantaran per tujuan", destination: "Tujuan",
-	averageHours: "Rata-rata (jam)", lateCopies: "Terlambat", onTimeShare: "Tepat waktu",
-	noDestinations: "(belum ada tujuan)",
-
-	stepsSheet: "Per langkah", destSheet: "Per tujuan",
-
-	acknowledged: "Mengetahui,", headTitle: "Kepala Dinas",
-	signerTitle: "Kepala Seksi Persandian dan Keamanan Informasi", nip: "NIP.",
-	blankName: "(......................................)", blankNIP: "..............................",
-	blankPlace: "....................",
-}
-
-var reportLabelsEN = reportLabels{
-	estimated:  "Due time estimated (counted apart)",
-	shareBasis: "Basis of the share (done + late)",
-	shareNote: "The share on time is counted over the ordinary messages that are done or late. " +
-		"Classified messages (R/SR), those set aside and those whose due time is an estimate " +
-		"(a year without a holiday list) are counted apart.",
-
-	stepsHeading: "Working time from arrival to each step (office hours)",
-	step:         "Step", count: "Count", medianHours: "Median (hours)", p90Hours: "90th percentile (hours)",
-	steps: map[Step]string{
-		StepRegistration: "Registered in the agenda book",
-		StepCard:         "Control card printed",
-		StepLastInitial:  "Last initial",
-		StepCourier:      "Courier assigned",
-		StepDelivery:     "Delivered (per copy)",
-		StepArchive:      "Archived",
-	},
-
-	destHeading: "Deliveries by destination", destination: "Destination",
-	averageHours: "Average (hours)", lateCopies: "Late", onTimeShare: "On time",
-	noDestinations: "(no destinations yet)",
-
-	stepsSheet: "By step", destSheet: "By destination",
-
-	acknowledged: "Acknowledged by,", headTitle: "Kepala Dinas",
-	signerTitle: "Kepala Seksi Persandian dan Keamanan Informasi", nip: "NIP.",
-	blankName: "(......................................)", blankNIP: "..............................",
-	blankPlace: "....................",
+// newReportLabels builds the reportLabels in lang from the catalogue (locale).
+func newReportLabels(lang string) *reportLabels {
+	t := func(key string) string { return locale.T(lang, "paper.report."+key) }
+	return &reportLabels{
+		steps: map[Step]string{
+			StepRegistration: t("step.registration"), StepCard: t("step.card"),
+			StepLastInitial: t("step.last_initial"), StepCourier: t("step.courier"),
+			StepDelivery: t("step.delivery"), StepArchive: t("step.archive"),
+		},
+		estimated:      t("estimated"),
+		shareBasis:     t("share_basis"),
+		shareNote:      t("share_note"),
+		stepsHeading:   t("steps_heading"),
+		step:           t("step"),
+		count:          t("count"),
+		medianHours:    t("median_hours"),
+		p90Hours:       t("p90_hours"),
+		destHeading:    t("dest_heading"),
+		destination:    t("destination"),
+		averageHours:   t("average_hours"),
+		lateCopies:     t("late_copies"),
+		onTimeShare:    t("on_time_share"),
+		noDestinations: t("no_destinations"),
+		stepsSheet:     t("steps_sheet"),
+		destSheet:      t("dest_sheet"),
+		acknowledged:   t("acknowledged"),
+		headTitle:      t("head_title"),
+		signerTitle:    t("signer_title"),
+		nip:            t("nip"),
+		blankName:      t("blank_name"),
+		blankNIP:       t("blank_nip"),
+		blankPlace:     t("blank_place"),
+	}
 }
 
 // rep returns the report's labels in the document's language.
 func (s *settings) rep() *reportLabels {
-	if s.lab == &labelsEN {
-		return &reportLabelsEN
+	if s.lab.lang == "en" {
+		return reportLabelsEN
 	}
-	return &reportLabelsID
+	return reportLabelsID
 }
 
 // percentText shows a share from 0 to 1 as a percentage with one decimal, in the

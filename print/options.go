@@ -94,9 +94,9 @@ func (o Options) settings() (*settings, error) {
 	}
 	switch strings.ToLower(strings.TrimSpace(o.Lang)) {
 	case "", "id":
-		s.lab = &labelsID
+		s.lab = labelsID
 	case "en":
-		s.lab = &labelsEN
+		s.lab = labelsEN
 	default:
 		return nil, fmt.Errorf("unknown language %q (id or en)", o.Lang)
 	}

@@ -22,7 +22,7 @@ func writeXLSX(w io.Writer, s *settings, title string, sheets []sheet) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	props := &excelize.DocProperties{Title: plain(title), Creator: "sanapati-desk", Language: "id-ID"}
-	if s.lab == &labelsEN {
+	if s.lab.lang == "en" {
 		props.Language = "en-US"
 	}
 	if s.Deterministic {

@@ -171,11 +171,11 @@ func newCalendar(s CalendarSettings, days map[date]listed, filePeriods []Period)
 			c.week = workweek(span)
 		}
 	}
-	if err := checkWeek(c.week, "office hours"); err != nil {
+	if err := checkWeek(c.week, ""); err != nil {
 		return nil, err
 	}
 	if c.week == (Week{}) {
-		return nil, fmt.Errorf("calendar settings: no weekday has office hours")
+		return nil, invalid("calendar settings: no weekday has office hours")
 	}
 	for _, p := range append(slices.Clone(s.Periods), filePeriods...) {
 		if slices.ContainsFunc(c.periods, func(q period) bool {
@@ -183,12 +183,12 @@ func newCalendar(s CalendarSettings, days map[date]listed, filePeriods []Period)
 		}) {
 			continue // a settings period the file repeats
 		}
-		if err := checkWeek(p.Hours, "period "+p.Name); err != nil {
+		if err := checkWeek(p.Hours, p.Name); err != nil {
 			return nil, err
 		}
 		from, to := dateOf(p.From), dateOf(p.To)
 		if to.before(from) {
-			return nil, fmt.Errorf("calendar settings: period %s ends (%s) before it starts (%s)", p.Name,
+			return nil, invalid("calendar settings: period %s ends (%s) before it starts (%s)", p.Name,
 				p.To.Format(time.DateOnly), p.From.Format(time.DateOnly))
 		}
 		c.periods = append(c.periods, period{name: p.Name, from: from, to: to, hours: p.Hours})

@@ -40,7 +40,7 @@ func parseDays(r io.Reader, days map[date]listed) error {
 		return err
 	}
 	if len(periods) > 0 {
-		return fmt.Errorf("periods are not read here")
+		return invalid("periods are not read here")
 	}
 	return nil
 }
@@ -54,7 +54,7 @@ func parseFile(r io.Reader, days map[date]listed, periods *[]Period) error {
 			line = strings.TrimPrefix(line, "\uFEFF") // Notepad writes a BOM
 		}
 		if err := parseLine(line, days, periods); err != nil {
-			return fmt.Errorf("line %d: %w", n, err)
+			return invalid("line %d: %v", n, err)
 		}
 	}
 	return sc.Err()
@@ -62,7 +62,7 @@ func parseFile(r io.Reader, days map[date]listed, periods *[]Period) error {
 
 func parseLine(line string, days map[date]listed, periods *[]Period) error {
 	if !utf8.ValidString(line) {
-		return fmt.Errorf("not UTF-8 text")
+		return invalid("not UTF-8 text")
 	}
 	f := strings.Fields(line)
 	if len(f) == 0 || strings.HasPrefix(f[0], "#") {
@@ -77,18 +77,20 @@ func parseLine(line string, days map[date]listed, periods *[]Period) error {
 		return nil
 	}
 	if len(f) < 3 {
-		return fmt.Errorf("want YYYY-MM-DD, libur or cuti, and a name, got %q", line)
+		return invalid("want YYYY-MM-DD, libur or cuti, and a name, got %q", line)
 	}
 	t, err := time.Parse(time.DateOnly, f[0])
 	if err != nil {
-		return fmt.Errorf("bad date %q, want YYYY-MM-DD: %w", f[0], err)
+		e := invalid("bad date %q, want YYYY-MM-DD", f[0]).(*Error)
+		e.Err = err
+		return e
 	}
 	if f[1] != KindHoliday && f[1] != KindLeave {
-		return fmt.Errorf("bad kind %q, want libur, cuti or jam", f[1])
+		return invalid("bad kind %q, want libur, cuti or jam", f[1])
 	}
 	d := dateOf(t)
 	if _, dup := days[d]; dup {
-		return fmt.Errorf("%s is listed twice", f[0])
+		return invalid("%s is listed twice", f[0])
 	}
 	days[d] = listed{kind: f[1], name: strings.Join(f[2:], " ")}
 	return nil
@@ -102,7 +104,7 @@ func parsePeriod(f []string) (Period, error) {
 	from, err1 := time.Parse(time.DateOnly, a)
 	to, err2 := time.Parse(time.DateOnly, b)
 	if !ok || err1 != nil || err2 != nil {
-		return Period{}, fmt.Errorf("a period starts with its days as YYYY-MM-DD..YYYY-MM-DD, not %q", f[0])
+		return Period{}, invalid("a period starts with its days as YYYY-MM-DD..YYYY-MM-DD, not %q", f[0])
 	}
 	hours := map[string]string{}
 	i := 2
@@ -111,14 +113,14 @@ func parsePeriod(f []string) (Period, error) {
 		hours[k] = v
 	}
 	if len(hours) == 0 || i == len(f) {
-		return Period{}, fmt.Errorf("a period needs hours like mon-thu=08.00-15.15 and a name")
+		return Period{}, invalid("a period needs hours like mon-thu=08.00-15.15 and a name")
 	}
 	w, err := ParseHours(hours)
 	if err != nil {
 		return Period{}, err
 	}
 	if to.Before(from) {
-		return Period{}, fmt.Errorf("period %s ends before it starts", f[0])
+		return Period{}, invalid("period %s ends before it starts", f[0])
 	}
 	return Period{Name: strings.Join(f[i:], " "), From: from, To: to, Hours: w}, nil
 }

@@ -85,10 +85,15 @@ var fixedHolidays = map[[2]int]string{
 	{12, 25}: "Kelahiran Yesus Kristus",
 }
 
-func checkWeek(w Week, what string) error {
+// checkWeek checks the office hours of the week, or of the period named.
+func checkWeek(w Week, period string) error {
 	for d, span := range w {
-		if !span.valid() {
-			return fmt.Errorf("calendar settings: %s of %s, %s, are not within one day", what, time.Weekday(d), span)
+		switch {
+		case span.valid():
+		case period == "":
+			return invalid("calendar settings: office hours of %s, %s, are not within one day", dayNames[d], span.String())
+		default:
+			return invalid("calendar settings: period %s: hours of %s, %s, are not within one day", period, dayNames[d], span.String())
 		}
 	}
 	return nil
@@ -108,11 +113,11 @@ func ParseSpan(text string) (Span, error) {
 	open, err1 := parseClockText(a)
 	close, err2 := parseClockText(b)
 	if !ok || err1 != nil || err2 != nil {
-		return Span{}, fmt.Errorf("%q is not office hours like 07.30-16.30", text)
+		return Span{}, invalid("%q is not office hours like 07.30-16.30", text)
 	}
 	s := Span{open, close}
 	if s.IsZero() || !s.valid() {
-		return Span{}, fmt.Errorf("office hours %q do not open before they close within one day", text)
+		return Span{}, invalid("office hours %q do not open before they close within one day", text)
 	}
 	return s, nil
 }
@@ -136,7 +141,7 @@ func ParseHours(hours map[string]string) (Week, error) {
 		}
 		span, err := ParseSpan(hours[key])
 		if err != nil {
-			return Week{}, fmt.Errorf("%s: %w", key, err)
+			return Week{}, invalid("%s: %v", key, err)
 		}
 		for _, d := range days {
 			w[d] = span
@@ -158,7 +163,7 @@ func parseDayRange(key string) ([]time.Weekday, error) {
 		to, ok2 = index(b)
 	}
 	if !ok1 || !ok2 {
-		return nil, fmt.Errorf("%q is not a weekday (mon, tue, wed, thu, fri, sat, sun) or a range like mon-thu", key)
+		return nil, invalid("%q is not a weekday (mon, tue, wed, thu, fri, sat, sun) or a range like mon-thu", key)
 	}
 	var out []time.Weekday
 	for d := from; ; d = (d + 1) % 7 {

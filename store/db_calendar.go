@@ -77,7 +77,7 @@ func (c *Calendar) with(changes map[string]string) (*Calendar, error) {
 		}
 		t, err := time.Parse(time.DateOnly, key)
 		if err != nil {
-			return nil, fmt.Errorf("bad day %q", key)
+			return nil, invalid("bad day %q", key)
 		}
 		d := dateOf(t)
 		n.years[d.y] = true
@@ -101,7 +101,7 @@ func (db *DB) LoadCalendarYears(text, reason string) (int, error) {
 	days := map[date]listed{}
 	var periods []Period
 	if err := parseFile(strings.NewReader(text), days, &periods); err != nil {
-		return 0, &Error{Code: ErrInvalid, Detail: err.Error()}
+		return 0, asInvalid(err)
 	}
 	changes := map[string]string{}
 	cal := db.Calendar()
@@ -138,10 +138,10 @@ func (db *DB) AddCalendarLine(line, reason string) error {
 	days := map[date]listed{}
 	var periods []Period
 	if err := parseLine(line, days, &periods); err != nil {
-		return &Error{Code: ErrInvalid, Detail: err.Error()}
+		return asInvalid(err)
 	}
 	if len(days)+len(periods) == 0 {
-		return &Error{Code: ErrInvalid, Detail: "an empty line adds nothing"}
+		return invalid("an empty line adds nothing")
 	}
 	changes := map[string]string{}
 	for d, l := range days {
@@ -216,7 +216,7 @@ func (db *DB) changeCalendar(changes map[string]string, reason string) (int, err
 			return nil
 		}
 		if next, err = db.base.with(all); err != nil {
-			return &Error{Code: ErrInvalid, Detail: err.Error()}
+			return asInvalid(err)
 		}
 		return db.appendEvent(tx, e)
 	})

@@ -321,7 +321,7 @@ func (db *DB) Directory() (*Directory, error) {
 // audit event.
 func (db *DB) SetDirectory(d *Directory, reason string) error {
 	if err := d.Validate(); err != nil {
-		return &Error{Code: ErrInvalid, Detail: err.Error()}
+		return asInvalid(err)
 	}
 	return db.bolt.Update(func(tx *bolt.Tx) error {
 		old, err := directory(tx)

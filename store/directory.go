@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -115,32 +114,32 @@ func (d *Directory) Validate() error {
 	for _, r := range d.Recipients {
 		key := strings.ToLower(strings.TrimSpace(r.Name))
 		if key == "" {
-			return fmt.Errorf("a recipient has no name")
+			return invalid("a recipient has no name")
 		}
 		if seen[key] {
-			return fmt.Errorf("recipient %q is listed twice", r.Name)
+			return invalid("recipient %q is listed twice", r.Name)
 		}
 		seen[key] = true
 		if _, err := ParseChannel(string(r.Channel)); err != nil {
-			return fmt.Errorf("recipient %q: %w", r.Name, err)
+			return invalid("recipient %q: %v", r.Name, err)
 		}
 	}
 	for _, g := range d.Groups {
 		if strings.TrimSpace(g.Name) == "" {
-			return fmt.Errorf("a group has no name")
+			return invalid("a group has no name")
 		}
 		for _, m := range g.Members {
 			if _, ok := d.Recipient(m); !ok {
-				return fmt.Errorf("group %q: %q is not in the directory", g.Name, m)
+				return invalid("group %q: %q is not in the directory", g.Name, m)
 			}
 		}
 	}
 	if len(d.Officials) == 0 {
-		return fmt.Errorf("no officials to initial the control card")
+		return invalid("no officials to initial the control card")
 	}
 	for _, o := range d.Officials {
 		if strings.TrimSpace(o.Position) == "" {
-			return fmt.Errorf("an official has no position")
+			return invalid("an official has no position")
 		}
 	}
 	return nil

@@ -61,6 +61,22 @@ type Error struct {
 	// say in the operator's language.
 	Format string
 	Args   []any
+	// Err is the cause, for errors.Is and errors.As; it is not shown.
+	Err error
+}
+
+// Unwrap returns the cause: Err, or the first error among Args (a line of
+// a calendar file wraps what is wrong with it).
+func (e *Error) Unwrap() error {
+	if e.Err != nil {
+		return e.Err
+	}
+	for _, a := range e.Args {
+		if err, ok := a.(error); ok {
+			return err
+		}
+	}
+	return nil
 }
 
 func (e *Error) Error() string {
@@ -106,6 +122,16 @@ func (e *Error) Error() string {
 		return e.Detail
 	}
 	return string(e.Code)
+}
+
+// asInvalid is err as an invalid input: itself when it is one of the
+// store's errors, else wrapped with its text as the detail.
+func asInvalid(err error) error {
+	var e *Error
+	if errors.As(err, &e) {
+		return err
+	}
+	return &Error{Code: ErrInvalid, Detail: err.Error(), Err: err}
 }
 
 func invalid(format string, args ...any) error {

@@ -273,6 +273,10 @@ type Letter struct {
 	// same letter (same origin and letter number), when the operator
 	// registered it again knowingly.
 	DuplicateOf AgendaNumber `json:"duplicate_of,omitzero"`
+	// ProposedFrom says, for each registered field the desk proposed and
+	// the operator kept, where it was read: "pdf", "ocr", "email" or
+	// "header" (mail.Source), by the field's JSON name.
+	ProposedFrom map[string]string `json:"proposed_from,omitempty"`
 }
 
 // Title is the letter's subject as the operator should read it: the

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -225,6 +226,9 @@ type Registration struct {
 	// Duplicate registers the letter although its origin and letter number
 	// already hold an agenda number.
 	Duplicate bool
+	// Sources says where the desk read each field it proposed and the
+	// operator kept (Letter.ProposedFrom); the register event records it.
+	Sources map[string]string
 }
 
 // register fills the agenda row; the number is given by the store in the
@@ -257,6 +261,9 @@ func (l *Letter) register(r Registration, number AgendaNumber, at time.Time) err
 	set(&l.Remarks, r.Remarks)
 	if !r.LetterDate.IsZero() {
 		l.LetterDate = r.LetterDate
+	}
+	if len(r.Sources) > 0 {
+		l.ProposedFrom = maps.Clone(r.Sources)
 	}
 	if r.Urgency != "" {
 		l.Urgency = r.Urgency

@@ -48,7 +48,7 @@ func TestCalendarLoadMovesDueTime(t *testing.T) {
 	h.contains("3hr 22j") // Monday 4 January 10.00
 	h.press("enter")
 	h.contains("batas 04/01 10.00")
-	h.press("esc", "esc", "shift+tab", "]", "]", "]")
+	h.press("esc", "esc", "shift+tab", "]", "]", "]", "]", "]")
 	h.contains("Tahun 2026", "daftar libur ada")
 	h.press("right")
 	h.contains("Tahun 2027", "Belum ada daftar hari libur tahun 2027", "Belum ada daftar hari libur tahun 2027, padahal")
@@ -88,7 +88,7 @@ func TestCalendarLoadMovesDueTime(t *testing.T) {
 // reason, keeps the form open with the sentence that says why.
 func TestCalendarAddRemove(t *testing.T) {
 	h := newHarness(t, 80, 24, seedDesk(t))
-	h.press("shift+tab", "]", "]", "]", "n")
+	h.press("shift+tab", "]", "]", "]", "]", "]", "n")
 	h.contains("Tambah hari libur atau masa jam kerja")
 	h.typeText("2026-13-01 libur salah")
 	h.press("tab")

@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"sanapati-desk/store"
 )
@@ -20,12 +21,17 @@ const (
 	secRecipients = iota
 	secOfficials
 	secCouriers
+	secGroups
+	secPlaces
 	secCalendar
 	secSettings
 	sectionCount
 )
 
-var sectionKeys = [sectionCount]string{"dir.recipients", "dir.officials", "dir.couriers", "dir.calendar", "dir.settings"}
+var sectionKeys = [sectionCount]string{"dir.recipients", "dir.officials", "dir.couriers", "dir.groups", "dir.places", "dir.calendar", "dir.settings"}
+
+// listSection reports whether section s is a list the keys edit.
+func listSection(s int) bool { return s <= secPlaces }
 
 // directoryModel is the Directory and settings screen: the recipients with
 // their channels, the officials in initialling order, the couriers, the
@@ -76,6 +82,10 @@ func (m directoryModel) size(s int) int {
 		return len(m.d.Officials)
 	case secCouriers:
 		return len(m.d.Couriers)
+	case secGroups:
+		return len(m.d.Groups)
+	case secPlaces:
+		return len(m.d.Places)
 	}
 	return 0
 }
@@ -85,7 +95,7 @@ func (m directoryModel) update(e *env, msg tea.KeyPressMsg) (directoryModel, tea
 		return m.formKey(e, msg)
 	}
 	k, s := &e.keys, m.section
-	editable := s <= secCouriers && m.d != nil
+	editable := listSection(s) && m.d != nil
 	switch {
 	case key.Matches(msg, k.NextSection):
 		m.section = (s + 1) % sectionCount
@@ -107,9 +117,9 @@ func (m directoryModel) update(e *env, msg tea.KeyPressMsg) (directoryModel, tea
 	case key.Matches(msg, k.Bottom):
 		m.cursor[s] = max(m.size(s)-1, 0)
 	case editable && key.Matches(msg, k.Add):
-		m.openForm(e, formDirAdd, "")
+		m.openForm(e, formDirAdd, -1)
 	case editable && key.Matches(msg, k.Edit) && m.size(s) > 0:
-		m.openForm(e, formDirEdit, m.name(s, m.cursor[s]))
+		m.openForm(e, formDirEdit, m.cursor[s])
 	case editable && key.Matches(msg, k.Delete) && m.size(s) > 0:
 		cmd := m.change(e, func(d *store.Directory, i int) { deleteAt(d, s, i) })
 		return m, cmd
@@ -136,22 +146,91 @@ func (m directoryModel) name(s, i int) string {
 		return m.d.Recipients[i].Name
 	case secOfficials:
 		return m.d.Officials[i].Position
+	case secGroups:
+		return m.d.Groups[i].Name
+	case secPlaces:
+		return m.d.Places[i].Name
 	}
 	return m.d.Couriers[i].Name
 }
 
-func (m *directoryModel) openForm(e *env, kind formKind, value string) {
-	t := e.t
-	title := t.T("dir.add", t.T(sectionKeys[m.section]))
-	if kind == formDirEdit {
-		title = t.T("dir.edit", value)
+// openForm opens the form that adds an entry to the section shown (i < 0)
+// or edits entry i: its name, and for a recipient its aliases, for a
+// group its aliases and members, for a place whether it is the desk's own.
+func (m *directoryModel) openForm(e *env, kind formKind, i int) {
+	t, s := e.t, m.section
+	title := t.T("dir.add", t.T(sectionKeys[s]))
+	values := make([]string, 3)
+	if i >= 0 {
+		title = t.T("dir.edit", m.name(s, i))
+		values = entryValues(m.d, s, i, t.T("form.yes_word"))
 	}
 	hint := t.T("dir.name_hint")
-	if m.section == secCouriers {
+	switch s {
+	case secCouriers:
 		hint = t.T("dir.courier_hint") // a courier is a person, named
+	case secGroups:
+		hint = t.T("dir.group_hint")
+	case secPlaces:
+		hint = t.T("dir.place_hint")
 	}
-	f := newForm(kind, title, formField{label: t.T("dir.name"), value: value, hint: hint})
+	fields := []formField{{label: t.T("dir.name"), value: values[0], hint: hint}}
+	switch s {
+	case secRecipients:
+		fields = append(fields, formField{label: t.T("dir.aliases"), value: values[1], hint: t.T("dir.aliases_hint")})
+	case secGroups:
+		fields = append(fields,
+			formField{label: t.T("dir.aliases"), value: values[1], hint: t.T("dir.aliases_hint")},
+			formField{label: t.T("dir.members"), value: values[2], hint: t.T("dir.members_hint")})
+	case secPlaces:
+		fields = append(fields, formField{label: t.T("dir.own"), value: values[1], hint: t.T("dir.own_hint")})
+	}
+	f := newForm(kind, title, fields...)
 	m.form = &f
+}
+
+// entryValues are the form's values for entry i of section s: the name,
+// then the aliases (or whether a place is the desk's own), then a group's
+// members; lists are written "a; b".
+func entryValues(d *store.Directory, s, i int, yesWord string) []string {
+	out := make([]string, 3)
+	switch s {
+	case secRecipients:
+		out[0], out[1] = d.Recipients[i].Name, strings.Join(d.Recipients[i].Aliases, "; ")
+	case secOfficials:
+		out[0] = d.Officials[i].Position
+	case secCouriers:
+		out[0] = d.Couriers[i].Name
+	case secGroups:
+		g := d.Groups[i]
+		out[0], out[1], out[2] = g.Name, strings.Join(g.Aliases, "; "), strings.Join(g.Members, "; ")
+	case secPlaces:
+		out[0] = d.Places[i].Name
+		if d.Places[i].Own {
+			out[1] = yesWord
+		}
+	}
+	return out
+}
+
+// splitNames reads a list written "a; b" (or one per comma).
+func splitNames(s string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == ',' }) {
+		if p = strings.Join(strings.Fields(p), " "); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// yes reads a yes/no field.
+func yes(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "y", "ya", "yes", "1", "true", "benar":
+		return true
+	}
+	return false
 }
 
 func (m directoryModel) formKey(e *env, msg tea.KeyPressMsg) (directoryModel, tea.Cmd) {
@@ -173,16 +252,15 @@ func (m directoryModel) formKey(e *env, msg tea.KeyPressMsg) (directoryModel, te
 			return m, nil
 		}
 		s, kind := m.section, f.kind
-		m.form = nil
+		second, third := f.value(1), f.value(2)
 		if kind == formDirAdd {
 			m.cursor[s] = m.size(s)
 		}
 		cmd := m.change(e, func(d *store.Directory, i int) {
 			if kind == formDirAdd {
-				addTo(d, s, name)
-			} else {
-				rename(d, s, i, name)
+				i = addTo(d, s)
 			}
+			setEntry(d, s, i, name, second, third)
 		})
 		return m, cmd
 	}
@@ -190,7 +268,8 @@ func (m directoryModel) formKey(e *env, msg tea.KeyPressMsg) (directoryModel, te
 }
 
 // change applies edit to a copy of the directory and saves it, as one
-// audited change.
+// audited change. A form open stays open until the store took the change,
+// and shows its refusal (a group's member not in the directory).
 func (m *directoryModel) change(e *env, edit func(d *store.Directory, i int)) tea.Cmd {
 	d := cloneDir(m.d)
 	edit(d, m.cursor[m.section])
@@ -204,33 +283,68 @@ func (m *directoryModel) change(e *env, edit func(d *store.Directory, i int)) te
 	})
 }
 
+// cloneDir copies the directory deeply enough for an edit: every list,
+// and the lists inside its entries.
 func cloneDir(d *store.Directory) *store.Directory {
-	return &store.Directory{
+	c := &store.Directory{
 		Recipients: slices.Clone(d.Recipients),
 		Officials:  slices.Clone(d.Officials),
 		Couriers:   slices.Clone(d.Couriers),
+		Groups:     slices.Clone(d.Groups),
+		Places:     slices.Clone(d.Places),
 	}
+	for i := range c.Recipients {
+		c.Recipients[i].Aliases = slices.Clone(c.Recipients[i].Aliases)
+	}
+	for i := range c.Groups {
+		c.Groups[i].Aliases = slices.Clone(c.Groups[i].Aliases)
+		c.Groups[i].Members = slices.Clone(c.Groups[i].Members)
+	}
+	return c
 }
 
-func addTo(d *store.Directory, s int, name string) {
+// addTo adds an empty entry to section s and returns its index.
+func addTo(d *store.Directory, s int) int {
 	switch s {
 	case secRecipients:
-		d.Recipients = append(d.Recipients, store.DirectoryRecipient{Name: name, Position: name, Channel: store.ChannelCourier})
+		d.Recipients = append(d.Recipients, store.DirectoryRecipient{Channel: store.ChannelCourier})
+		return len(d.Recipients) - 1
 	case secOfficials:
-		d.Officials = append(d.Officials, store.Official{Position: name})
+		d.Officials = append(d.Officials, store.Official{})
+		return len(d.Officials) - 1
 	case secCouriers:
-		d.Couriers = append(d.Couriers, store.Courier{Name: name})
+		d.Couriers = append(d.Couriers, store.Courier{})
+		return len(d.Couriers) - 1
+	case secGroups:
+		d.Groups = append(d.Groups, store.Group{})
+		return len(d.Groups) - 1
+	case secPlaces:
+		d.Places = append(d.Places, store.Place{})
+		return len(d.Places) - 1
 	}
+	return -1
 }
 
-func rename(d *store.Directory, s, i int, name string) {
+// setEntry writes the form's values into entry i of section s. A
+// recipient renamed keeps its old name as an alias, so that letters
+// naming it the old way still find it.
+func setEntry(d *store.Directory, s, i int, name, second, third string) {
 	switch s {
 	case secRecipients:
-		d.Recipients[i].Name, d.Recipients[i].Position = name, name
+		r := &d.Recipients[i]
+		aliases := splitNames(second)
+		if old := r.Name; old != "" && !strings.EqualFold(old, name) && !slices.ContainsFunc(aliases, func(a string) bool { return strings.EqualFold(a, old) }) {
+			aliases = append(aliases, old)
+		}
+		r.Name, r.Position, r.Aliases = name, name, aliases
 	case secOfficials:
 		d.Officials[i].Position = name
 	case secCouriers:
 		d.Couriers[i].Name = name
+	case secGroups:
+		d.Groups[i] = store.Group{Name: name, Aliases: splitNames(second), Members: splitNames(third)}
+	case secPlaces:
+		d.Places[i] = store.Place{Name: name, Own: yes(second)}
 	}
 }
 
@@ -242,6 +356,10 @@ func deleteAt(d *store.Directory, s, i int) {
 		d.Officials = slices.Delete(d.Officials, i, i+1)
 	case secCouriers:
 		d.Couriers = slices.Delete(d.Couriers, i, i+1)
+	case secGroups:
+		d.Groups = slices.Delete(d.Groups, i, i+1)
+	case secPlaces:
+		d.Places = slices.Delete(d.Places, i, i+1)
 	}
 }
 
@@ -253,6 +371,10 @@ func swap(d *store.Directory, s, i, j int) {
 		d.Officials[i], d.Officials[j] = d.Officials[j], d.Officials[i]
 	case secCouriers:
 		d.Couriers[i], d.Couriers[j] = d.Couriers[j], d.Couriers[i]
+	case secGroups:
+		d.Groups[i], d.Groups[j] = d.Groups[j], d.Groups[i]
+	case secPlaces:
+		d.Places[i], d.Places[j] = d.Places[j], d.Places[i]
 	}
 }
 
@@ -261,19 +383,26 @@ func (m directoryModel) view(e *env, st *styles, now time.Time, w, h int) string
 		return m.form.view(st, e.t, w, h)
 	}
 	t := e.t
-	var tabs []string
-	for s := range sectionCount {
-		label := t.T(sectionKeys[s])
-		if n := m.size(s); s <= secCouriers && m.d != nil {
-			label += fmt.Sprintf(" %d", n)
+	// The sections with their sizes; where they do not fit, without.
+	var bar string
+	for _, counts := range []bool{true, false} {
+		var tabs []string
+		for s := range sectionCount {
+			label := t.T(sectionKeys[s])
+			if n := m.size(s); counts && listSection(s) && m.d != nil {
+				label += fmt.Sprintf(" %d", n)
+			}
+			if s == m.section {
+				tabs = append(tabs, st.tabActive.Render(label))
+			} else {
+				tabs = append(tabs, st.tab.Render(label))
+			}
 		}
-		if s == m.section {
-			tabs = append(tabs, st.tabActive.Render(label))
-		} else {
-			tabs = append(tabs, st.tab.Render(label))
+		if bar = strings.Join(tabs, " "); lipgloss.Width(bar) <= w {
+			break
 		}
 	}
-	head := st.heading.Render(t.T("dir.title")) + "\n" + truncate(strings.Join(tabs, " "), w) + "\n"
+	head := st.heading.Render(t.T("dir.title")) + "\n" + truncate(bar, w) + "\n"
 	var rows []string
 	switch m.section {
 	case secCalendar:
@@ -309,7 +438,17 @@ func (m directoryModel) sectionRows(e *env, st *styles, w int) []string {
 		line := m.name(s, i)
 		switch s {
 		case secRecipients:
-			line = cell(line, max(w-14, 10)) + "  " + t.Channel(m.d.Recipients[i].Channel)
+			r := m.d.Recipients[i]
+			if len(r.Aliases) > 0 {
+				line += " (" + strings.Join(r.Aliases, "; ") + ")"
+			}
+			line = cell(line, max(w-14, 10)) + "  " + t.Channel(r.Channel)
+		case secGroups:
+			line += ": " + strings.Join(m.d.Groups[i].Members, "; ")
+		case secPlaces:
+			if m.d.Places[i].Own {
+				line += "  " + t.T("dir.own_mark")
+			}
 		case secOfficials:
 			line = fmt.Sprintf("%d. %s", i+1, line)
 			if m.d.Officials[i].Examiner {

@@ -67,7 +67,10 @@ type formField struct {
 	// another source (altSource) gives instead, taken with ctrl+t.
 	source, altSource mail.Source
 	alt               string
-	input             textinput.Model
+	// proposed is the value source gave, to tell whether the operator
+	// kept it; field is the letter's JSON name of the value.
+	proposed, field string
+	input           textinput.Model
 }
 
 // swapAlt takes the focused field's alternative value, keeping its own as
@@ -80,8 +83,23 @@ func (f *formModel) swapAlt() {
 	cur := fl.input.Value()
 	fl.input.SetValue(fl.alt)
 	fl.input.CursorEnd()
-	fl.alt = cur
+	fl.alt, fl.proposed = cur, fl.input.Value()
 	fl.source, fl.altSource = fl.altSource, fl.source
+}
+
+// sources are where the values kept as proposed were read, by the
+// letter's JSON name of each field (store.Registration.Sources).
+func (f formModel) sources() map[string]string {
+	out := map[string]string{}
+	for i, fl := range f.fields {
+		if fl.source != "" && fl.field != "" && f.value(i) == strings.TrimSpace(fl.proposed) {
+			out[fl.field] = string(fl.source)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // formModel is a small form: labelled text fields, the first focused.

@@ -50,10 +50,14 @@ func TestScreensOneLanguage(t *testing.T) {
 		{"directory help", []string{"?"}, 0},
 		{"officials", []string{"esc", "]"}, 0},
 		{"couriers", []string{"]"}, 0},
-		{"calendar", []string{"]"}, 0},
+		{"groups", []string{"]"}, 0},
+		{"group form", []string{"enter"}, 0},
+		{"places", []string{"esc", "]"}, 0},
+		{"place form", []string{"enter"}, 0},
+		{"calendar", []string{"esc", "]"}, 0},
 		{"calendar help", []string{"?"}, 0},
 		{"settings", []string{"esc", "]"}, 0},
-		{"add form", []string{"[", "[", "[", "[", "n"}, 0},
+		{"add form", []string{"[", "[", "[", "[", "[", "[", "n"}, 0},
 	}
 	for _, lang := range []string{"id", "en"} {
 		t.Run(lang, func(t *testing.T) {

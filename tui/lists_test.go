@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -232,4 +233,66 @@ func TestCatalogue(t *testing.T) {
 			t.Errorf("%q is missing", k)
 		}
 	}
+}
+
+// TestDirectoryAliasesGroupsPlaces: the Directory screen edits a
+// recipient's other names, a group and a place, and an edit elsewhere
+// keeps them all (the copy an edit works on once dropped them).
+func TestDirectoryAliasesGroupsPlaces(t *testing.T) {
+	h := newHarness(t, 120, 40, nil)
+	before, err := h.db.Directory()
+	if err != nil || len(before.Groups) == 0 || len(before.Places) == 0 {
+		t.Fatalf("the default directory has no groups or places: %+v, %v", before, err)
+	}
+	h.press("shift+tab") // the Directory
+	h.press("enter", "tab", "ctrl+u")
+	h.typeText("Wali Kota; Wali Kota Pekalongan")
+	h.press("enter")
+	d, _ := h.db.Directory()
+	first := d.Recipients[0]
+	if !slices.Equal(first.Aliases, []string{"Wali Kota", "Wali Kota Pekalongan"}) {
+		t.Errorf("aliases %q after the edit", first.Aliases)
+	}
+	if len(d.Groups) != len(before.Groups) || len(d.Places) != len(before.Places) {
+		t.Errorf("an edit of a recipient changed the groups (%d → %d) or places (%d → %d)",
+			len(before.Groups), len(d.Groups), len(before.Places), len(d.Places))
+	}
+	if m := d.Match("Wali Kota Pekalongan"); len(m.Recipients) != 1 || m.Recipients[0] != first.Name {
+		t.Errorf("Match(Wali Kota Pekalongan) = %+v, want %s", m, first.Name)
+	}
+
+	// A group: a member the directory lacks is refused with the store's
+	// sentence, and the form stays open to fix it.
+	h.press("]", "]", "]", "n")
+	h.typeText("Para Kepala Dinas")
+	h.press("tab", "tab")
+	h.typeText("Kepala Dinas Kesehatan; Kepala Dinas Tidak Ada")
+	h.press("enter")
+	h.contains(`kelompok "Para Kepala Dinas": "Kepala Dinas Tidak Ada" tidak ada di direktori`)
+	if h.m.dir.form == nil {
+		t.Fatal("the refused group's form closed")
+	}
+	h.press("ctrl+u")
+	h.typeText("Kepala Dinas Kesehatan")
+	h.press("enter")
+	d, _ = h.db.Directory()
+	g := d.Groups[len(d.Groups)-1]
+	if g.Name != "Para Kepala Dinas" || !slices.Equal(g.Members, []string{"Kepala Dinas Kesehatan"}) {
+		t.Errorf("new group %+v", g)
+	}
+	if m := d.Match("Para Kepala Dinas"); len(m.Recipients) != 1 {
+		t.Errorf("Match(Para Kepala Dinas) = %+v", m)
+	}
+
+	// A place of the desk's own area.
+	h.press("]", "n")
+	h.typeText("Kota Batang")
+	h.press("tab")
+	h.typeText("ya")
+	h.press("enter")
+	d, _ = h.db.Directory()
+	if p := d.Places[len(d.Places)-1]; p.Name != "Kota Batang" || !p.Own {
+		t.Errorf("new place %+v", p)
+	}
+	h.contains("Kota Batang  (wilayah sendiri)")
 }

@@ -33,7 +33,7 @@ func proposed(p mail.LetterProposal, f mail.Field, label, kept, value string) fo
 	if kept != "" {
 		return ff
 	}
-	ff.value = value
+	ff.value, ff.proposed, ff.field = value, value, f.LetterField()
 	if value != "" {
 		ff.source = p.Sources[f]
 	}

@@ -82,6 +82,15 @@ func TestLetterFromAttachment(t *testing.T) {
 	if l.LetterNumber != want[0] || l.Origin != want[2] || l.Urgency != store.UrgencyUrgent || l.LetterDate.Format("02-01-2006") != want[1] {
 		t.Errorf("registered %q %q %q %v, want the PDF's fields", l.LetterNumber, l.Origin, l.Urgency, l.LetterDate)
 	}
+	// The register event records where each field kept was read.
+	evs := h.events(1)
+	reg := evs[len(evs)-1]
+	if reg.Action != store.ActionRegister || string(reg.After["proposed_from"]) == "" {
+		t.Fatalf("last event %s, after %v: want the register event with proposed_from", reg.Action, reg.After)
+	}
+	if got := l.ProposedFrom; got["letter_number"] != "pdf" || got["summary"] != "pdf" || got["letter_date"] != "pdf" {
+		t.Errorf("proposed_from %v, want the number, subject and date from the pdf", got)
+	}
 
 	// v shows the attachment's text with its page marked, v again the
 	// e-mail's body.
@@ -116,6 +125,10 @@ func TestLetterAlternative(t *testing.T) {
 	h.press("ctrl+t")
 	if got := h.m.letter.form.value(0); got != "000.1.2.3/4512/SJ" {
 		t.Errorf("after ctrl+t twice the number is %q, want the PDF's", got)
+	}
+	h.press("ctrl+t", "enter")
+	if l := h.letter(1); l.LetterNumber != "999/XX/2026" || l.ProposedFrom["letter_number"] != "email" {
+		t.Errorf("registered number %q from %q, want the e-mail's, recorded so", l.LetterNumber, l.ProposedFrom["letter_number"])
 	}
 }
 

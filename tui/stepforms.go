@@ -168,7 +168,7 @@ func (m *letterModel) submitForm(e *env) tea.Cmd {
 			f.err = t.T("register.bad", err.Error())
 			return nil
 		}
-		r.Duplicate = f.duplicate
+		r.Duplicate, r.Sources = f.duplicate, f.sources()
 		do = func() (*store.Letter, error) { return db.Register(id, r) }
 		note = func(l *store.Letter) string {
 			if !l.DuplicateOf.IsZero() {

@@ -4,6 +4,7 @@ package tui
 
 import (
 	"errors"
+	"slices"
 	"time"
 
 	"sanapati-desk/print/locale"
@@ -75,12 +76,33 @@ func (t *Text) Error(err error) string {
 	case store.ErrBeforeStep, store.ErrAfterStep:
 		return t.T("err."+string(e.Code), t.Action(e.Action), t.DateTime(e.At))
 	case store.ErrInvalid:
-		if e.Format != "" {
-			return t.T("err.invalid", t.Helpf(e.Format, e.Args...))
-		}
-		return t.T("err.invalid", e.Detail)
+		return t.T("err.invalid", t.detail(e))
 	}
 	return err.Error()
+}
+
+// detail says what is wrong with an invalid input in the catalogue's
+// words: the store's format looked up as the command line's help is, and
+// an error among its arguments (a line of a calendar file, a recipient's
+// channel) said the same way.
+func (t *Text) detail(e *store.Error) string {
+	if e.Format == "" {
+		return e.Detail
+	}
+	args := slices.Clone(e.Args)
+	for i, a := range args {
+		inner, ok := a.(error)
+		if !ok {
+			continue
+		}
+		var ie *store.Error
+		if errors.As(inner, &ie) && ie.Code == store.ErrInvalid {
+			args[i] = t.detail(ie)
+		} else {
+			args[i] = t.Sentence(inner)
+		}
+	}
+	return t.Helpf(e.Format, args...)
 }
 
 // Date shows a day as "27 November 2026" (print/locale writes it for the

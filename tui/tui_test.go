@@ -30,7 +30,7 @@ func TestScreens(t *testing.T) {
 		{"agenda-letter", []string{"tab", "tab", "j", "enter"}},
 		{"archive-search", []string{"tab", "tab", "tab", "/", "u", "n", "d", "a", "n", "g", "enter"}},
 		{"directory", []string{"shift+tab"}},
-		{"directory-calendar", []string{"shift+tab", "]", "]", "]"}},
+		{"directory-calendar", []string{"shift+tab", "]", "]", "]", "]", "]"}},
 		{"help", []string{"tab", "?"}},
 		{"letter-help", []string{"tab", "enter", "?"}},
 		{"overdue", []string{"j", "j", "enter"}},

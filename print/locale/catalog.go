@@ -58,7 +58,7 @@ var catalogue = map[string][2]string{
 // parts are the catalogue's tables. They are looked up in turn rather
 // than merged at start, so that a run of the command line does not pay
 // for building one map of them.
-var parts = [...]map[string][2]string{catalogue, deskText, screenText, stepText}
+var parts = [...]map[string][2]string{catalogue, deskText, screenText, stepText, paperText}
 
 // Lookup returns the sentence pair of key.
 func Lookup(key string) ([2]string, bool) {

@@ -65,6 +65,15 @@ func (m letterModel) attachmentCmd(e *env, msg tea.KeyPressMsg) tea.Cmd {
 	})
 }
 
+// openError is a file the system's viewer could not be started for.
+type openError struct {
+	path string
+	err  error
+}
+
+func (e *openError) Error() string { return "open " + e.path + ": " + e.err.Error() }
+func (e *openError) Unwrap() error { return e.err }
+
 // openWithSystem shows a file with the platform's usual opener and does
 // not wait for the viewer to close.
 func openWithSystem(path string) error {
@@ -78,7 +87,7 @@ func openWithSystem(path string) error {
 		cmd = exec.Command("xdg-open", path)
 	}
 	if err := cmd.Start(); err != nil {
-		return err
+		return &openError{path: path, err: err}
 	}
 	go cmd.Wait() //nolint:errcheck // the viewer's exit status says nothing about the desk
 	return nil

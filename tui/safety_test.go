@@ -220,6 +220,16 @@ func TestAttachments(t *testing.T) {
 		t.Fatalf("opened %q", opened)
 	}
 	os.RemoveAll(filepath.Dir(opened))
+	// With no viewer on the machine the desk says so, in its words, and
+	// where the file is.
+	t.Setenv("PATH", t.TempDir())
+	h.m.e.open = openWithSystem
+	h.press("o")
+	if !h.m.isErr || !strings.HasPrefix(h.m.status, "Tidak ada program untuk membuka lampiran di komputer ini; lampiran disimpan di ") {
+		t.Errorf("status %q (error %v), want the sentence for a missing viewer", h.m.status, h.m.isErr)
+	} else if p, _, ok := strings.Cut(strings.TrimPrefix(h.m.status, "Tidak ada program untuk membuka lampiran di komputer ini; lampiran disimpan di "), ": bukalah"); ok {
+		os.RemoveAll(filepath.Dir(p))
+	}
 	h.press("esc", "j", "enter", "s")
 	h.contains("Naskah ini tidak berlampiran.")
 }

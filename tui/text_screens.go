@@ -25,7 +25,10 @@ func (t *Text) Sentence(err error) string {
 		ce *store.Error
 	)
 	var fe *fs.PathError
+	var oe *openError
 	switch {
+	case errors.As(err, &oe):
+		return t.T("err.no_viewer", mail.SanitizeLine(oe.path))
 	case errors.Is(err, context.Canceled):
 		return t.T("err.cancelled")
 	case errors.As(err, &fe) && errors.Is(err, fs.ErrNotExist):

@@ -138,4 +138,5 @@ var screenText = map[string][2]string{
 	"err.no_attachments":   {"Naskah ini tidak berlampiran.", "This letter has no attachments."},
 	"err.prompt_cancelled": {"Kata sandi tidak diisi: kotak surat tidak disambung.", "No password given: the mailbox is not connected."},
 	"err.other":            {"Gagal: %s.", "Failed: %s."},
+	"err.no_viewer":        {"Tidak ada program untuk membuka lampiran di komputer ini; lampiran disimpan di %s: bukalah dari sana, atau simpan dengan s.", "No program to open the attachment on this computer; it was saved at %s: open it from there, or save it with s."},
 }

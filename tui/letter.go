@@ -62,6 +62,10 @@ type letterModel struct {
 	file   int // the attachment [ and ] select
 	w, h   int
 
+	// t is the catalogue, kept for counting the lines of the warnings
+	// where no env is at hand.
+	t *Text
+
 	// busy is true while a step runs, loading while the letter is read
 	// (seq is the last read asked for): keys wait for both.
 	busy    bool
@@ -85,7 +89,7 @@ var loadSeq atomic.Uint64
 func (m *letterModel) load(e *env, id uint64) tea.Cmd {
 	db := e.db
 	seq := loadSeq.Add(1)
-	m.seq, m.loading = seq, true
+	m.seq, m.loading, m.t = seq, true, e.t
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
@@ -293,7 +297,20 @@ func (m *letterModel) infoLines() int {
 	if m.msg != nil && len(m.msg.Attachments) > 0 {
 		n++
 	}
-	return n + len(m.banners(nil))
+	for _, b := range m.banners(nil) {
+		n += len(m.bannerLines(b, m.w-m.panelWidth()-1))
+	}
+	return n
+}
+
+// bannerLines is a warning wrapped to w cells, two lines at most: a long
+// sentence (why an attached letter cannot be read) is not cut mid-word.
+func (m *letterModel) bannerLines(b banner, w int) []string {
+	lines := wrapLines(b.text, max(w, 10))
+	if len(lines) > 2 {
+		lines = append(lines[:1], truncate(strings.Join(lines[1:], " "), w))
+	}
+	return lines
 }
 
 // facts are the labelled rows under the letter's heading: who, what, when
@@ -382,7 +399,9 @@ func (m *letterModel) info(e *env, st *styles, now time.Time, w int) []string {
 		lines = append(lines, row(t.T("hdr.files"), strings.Join(parts, "  ")))
 	}
 	for _, b := range m.banners(e) {
-		lines = append(lines, b.style(st).Render(truncate(b.text, w)))
+		for _, l := range m.bannerLines(b, w) {
+			lines = append(lines, b.style(st).Render(l))
+		}
 	}
 	return lines
 }
@@ -403,6 +422,9 @@ func (b banner) style(st *styles) lipgloss.Style {
 // banners are the letter's warnings: a classification that stops it or
 // asks for care, a set-aside reason, a message that could not be read.
 func (m *letterModel) banners(e *env) []banner {
+	if e == nil && m.t != nil {
+		e = &env{t: m.t} // the words only, to count the lines they take
+	}
 	var out []banner
 	class := m.class()
 	switch {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"strings"
@@ -153,9 +154,16 @@ func (m letterModel) textRead(e *env, msg attachTextMsg) letterModel {
 		return m
 	}
 	m.att.reading, m.att.cancel = -1, nil
-	if msg.err != nil {
+	switch {
+	case errors.Is(msg.err, context.Canceled):
+		// Stopped (the letter was left): nothing was learnt, and the
+		// next look reads it again.
+	case msg.err != nil:
 		m.att.errs[msg.index] = msg.err
-	} else {
+		if m.readErr == nil {
+			m.readErr = msg.err // said on the letter too (no Tesseract, a broken scan)
+		}
+	default:
 		delete(m.att.errs, msg.index)
 		m.att.texts[msg.index] = msg.text
 	}

@@ -3,6 +3,7 @@ package tui
 import (
 	"encoding/base64"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -239,6 +240,42 @@ func TestLetterFromScan(t *testing.T) {
 	}
 	h.press("esc", "v")
 	h.contains("(OCR)", "--- halaman 1 ---")
+}
+
+// TestLetterScanWithoutOCR: on a machine without Tesseract a scanned
+// letter says so in one sentence, and is registered by hand.
+func TestLetterScanWithoutOCR(t *testing.T) {
+	bin := t.TempDir()
+	for _, p := range []string{"pdftotext", "pdfinfo", "pdftoppm"} {
+		needProgram(t, p, "poppler-utils")
+		path, _ := exec.LookPath(p)
+		if err := os.Symlink(path, filepath.Join(bin, p)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	scan, err := os.ReadFile(filepath.Join("..", "testdata", "letters", "01-kemendagri-undangan-scan.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := func(_ string, raw []byte) []byte {
+		s := string(raw)
+		i := strings.Index(s, "JVBERi0")
+		j := strings.Index(s[i:], "\n--batas")
+		return []byte(s[:i] + wrap76(base64.StdEncoding.EncodeToString(scan)) + s[i+j:])
+	}
+	h := newHarness(t, 160, 30, seedLetters(t, edit, "01-kemendagri-undangan"))
+	t.Setenv("PATH", bin)
+	h.open(1)
+	h.contains(Catalog("id").T("letter.err_no_ocr"))
+	h.press("t", "enter", "p", "r")
+	if f := h.m.letter.form; f == nil || f.value(0) != "" {
+		t.Fatalf("without OCR the form proposes %+v, want the number left to the operator", f)
+	}
+	h.typeText("000.1.2.3/4512/SJ")
+	h.press("enter")
+	if l := h.letter(1); l.LetterNumber != "000.1.2.3/4512/SJ" || l.ProposedFrom["letter_number"] != "" {
+		t.Errorf("registered by hand: %q from %q", l.LetterNumber, l.ProposedFrom["letter_number"])
+	}
 }
 
 // wrap76 breaks base64 into lines of 76 characters, as MIME wants.

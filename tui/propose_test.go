@@ -266,7 +266,10 @@ func TestLetterScanWithoutOCR(t *testing.T) {
 	h := newHarness(t, 160, 30, seedLetters(t, edit, "01-kemendagri-undangan"))
 	t.Setenv("PATH", bin)
 	h.open(1)
-	h.contains(Catalog("id").T("letter.err_no_ocr"))
+	if err := h.m.letter.readErr; err == nil || Catalog("id").Sentence(err) != Catalog("id").T("letter.err_no_ocr") {
+		t.Errorf("the letter's reading failed with %v, want the sentence for a missing Tesseract", err)
+	}
+	h.contains("Lampiran ini hasil pindaian dan Tesseract belum terpasang")
 	h.press("t", "enter", "p", "r")
 	if f := h.m.letter.form; f == nil || f.value(0) != "" {
 		t.Fatalf("without OCR the form proposes %+v, want the number left to the operator", f)

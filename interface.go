@@ -100,8 +100,13 @@ func cmdInterface(a *app, args []string) error {
 	if acct != nil {
 		cfg.Intake = mail.Watch(ctx, db, acct, mail.WatchOptions{})
 	}
-	err = tui.Run(cfg)
+	err = tui.Run(ctx, cfg)
 	cancel() // the watcher stops before the store closes
+	if a.ctx.Err() != nil {
+		// A hang-up or a stop signal: the desk ends as if q were pressed,
+		// and the demo removes its folder.
+		return nil
+	}
 	if err != nil {
 		return fmt.Errorf("run the interface: %w", err)
 	}

@@ -282,3 +282,27 @@ func TestEndToEndBurst(t *testing.T) {
 		d.press("Escape", "Sisa waktu")
 	}
 }
+
+// TestEndToEndHangUp kills the demo's terminal: the desk ends by itself
+// (it does not linger without a screen) and removes its folder.
+func TestEndToEndHangUp(t *testing.T) {
+	d := startDesk(t)
+	dirs, _ := filepath.Glob(filepath.Join(d.tmp, "sanapati-demo-*"))
+	if len(dirs) != 1 {
+		t.Fatalf("found %d demo folders, want 1", len(dirs))
+	}
+	pid := strings.TrimSpace(d.tmux("display-message", "-p", "-t", "desk", "#{pane_pid}"))
+	d.tmux("kill-server")
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		_, err := os.Stat(dirs[0])
+		gone := exec.Command("kill", "-0", pid).Run() != nil // the pane's shell and the desk in it
+		if os.IsNotExist(err) && gone {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("20 s after the hang-up: folder %v (stat %v), process %s gone %v", dirs[0], err, pid, gone)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}

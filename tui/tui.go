@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"os"
 	"time"
 
@@ -129,8 +130,15 @@ type Model struct {
 // Run shows the desk on the terminal until the operator quits. It is the
 // command line's one door to the screen, so that package main imports no
 // Bubble Tea package.
-func Run(cfg Config) error {
-	_, err := tea.NewProgram(New(cfg)).Run()
+//
+// The interface ends when ctx is cancelled (the terminal hung up, the
+// desk was told to stop): Run then gives the terminal back and returns
+// ctx's error.
+func Run(ctx context.Context, cfg Config) error {
+	_, err := tea.NewProgram(New(cfg), tea.WithContext(ctx)).Run()
+	if err != nil && ctx.Err() != nil {
+		return ctx.Err()
+	}
 	return err
 }
 

@@ -95,7 +95,9 @@ func cmdInterface(a *app, args []string) error {
 	cfg := tui.Config{
 		DB: db, Text: a.txt, AgendaFormat: a.cfg.AgendaFormat, Paperwork: pw, Prompter: prompter,
 		Settings: a.settingsShown(acct, pw.Spooler), Changed: changed,
-		Backup: func() (string, error) { return backupNow(db, a.backupDir(), db.Now()) },
+	}
+	if !a.demo { // the demo's throwaway store is not the office's to keep
+		cfg.Backup = func() (string, error) { return backupNow(db, a.backupDir(), db.Now()) }
 	}
 	if acct != nil {
 		cfg.Intake = mail.Watch(ctx, db, acct, mail.WatchOptions{})

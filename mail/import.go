@@ -77,23 +77,50 @@ func folderFiles(path string) ([]string, error) {
 	}
 	entries, err := os.ReadDir(path)
 	if err != nil {
-		return nil, fmt.Errorf("import %s: %w", path, err)
+		return nil, &ImportError{Path: path, Err: err}
 	}
 	var out []string
 	for _, e := range entries {
 		ext := strings.ToLower(filepath.Ext(e.Name()))
-		if e.Type().IsRegular() && slices.Contains(ImportFolderExts, ext) {
-			out = append(out, filepath.Join(path, e.Name()))
+		// Apple Mail exports a mailbox as Inbox.mbox/mbox.
+		if !slices.Contains(ImportFolderExts, ext) && e.Name() != "mbox" {
+			continue
+		}
+		p := filepath.Join(path, e.Name())
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() { // a link to a file counts
+			out = append(out, p)
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("import %s: %w", path, ErrEmptyFolder)
+		return nil, &ImportError{Path: path, Err: ErrEmptyFolder}
 	}
 	return out, nil
 }
 
-// ErrEmptyFolder: a folder given to Import holds no .eml or mbox file.
-var ErrEmptyFolder = errors.New("the folder holds no .eml or mbox file")
+// The failures of one file of an import, wrapped in an ImportError that
+// names the file; the catalogue says each in the desk's language.
+var (
+	// ErrEmptyFolder: a folder given to Import holds no .eml or mbox file.
+	ErrEmptyFolder = errors.New("the folder holds no .eml or mbox file")
+	// ErrEmptyFile: the file holds nothing.
+	ErrEmptyFile = errors.New("the file is empty")
+	// ErrIsFolder: a folder where a file was wanted.
+	ErrIsFolder = errors.New("is a folder, not a file")
+	// ErrMessageTooLarge: a message over MaxMessageMB.
+	ErrMessageTooLarge = errors.New("larger than the largest message the desk accepts")
+)
+
+// MaxMessageMB is the largest message the desk accepts, in megabytes.
+func MaxMessageMB() int64 { return maxMessageBytes >> 20 }
+
+// ImportError is a file of an import that could not be taken in.
+type ImportError struct {
+	Path string
+	Err  error
+}
+
+func (e *ImportError) Error() string { return "import " + e.Path + ": " + e.Err.Error() }
+func (e *ImportError) Unwrap() error { return e.Err }
 
 func importFile(db *store.DB, path string, res *ImportResult) error {
 	abs, err := filepath.Abs(path)
@@ -102,15 +129,15 @@ func importFile(db *store.DB, path string, res *ImportResult) error {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("import %s: %w", path, err)
+		return &ImportError{Path: path, Err: err}
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return fmt.Errorf("import %s: %w", path, err)
+		return &ImportError{Path: path, Err: err}
 	}
 	if fi.IsDir() {
-		return fmt.Errorf("import %s: is a folder, not a file", path)
+		return &ImportError{Path: path, Err: ErrIsFolder}
 	}
 	res.Files++
 	loc := db.Calendar().Location()
@@ -122,7 +149,7 @@ func importFile(db *store.DB, path string, res *ImportResult) error {
 		}
 		r, err := db.Add(pending)
 		if err != nil {
-			return fmt.Errorf("import %s: %w", path, err)
+			return &ImportError{Path: path, Err: err}
 		}
 		res.New += len(r.Added)
 		res.Added = append(res.Added, r.Added...)
@@ -169,19 +196,19 @@ func importFile(db *store.DB, path string, res *ImportResult) error {
 		})
 		if err != nil {
 			flush()
-			return fmt.Errorf("import %s: %w", path, err)
+			return &ImportError{Path: path, Err: err}
 		}
 		return flush()
 	}
 	raw, err := io.ReadAll(io.LimitReader(br, maxMessageBytes+1))
 	if err != nil {
-		return fmt.Errorf("import %s: %w", path, err)
+		return &ImportError{Path: path, Err: err}
 	}
 	if int64(len(raw)) > maxMessageBytes {
-		return fmt.Errorf("import %s: larger than %d MB, not a message the desk accepts", path, maxMessageBytes>>20)
+		return &ImportError{Path: path, Err: ErrMessageTooLarge}
 	}
 	if len(bytes.TrimSpace(raw)) == 0 {
-		return fmt.Errorf("import %s: the file is empty", path)
+		return &ImportError{Path: path, Err: ErrEmptyFile}
 	}
 	if err := add(raw, abs, time.Time{}); err != nil {
 		return err
@@ -233,7 +260,7 @@ func readMbox(r *bufio.Reader, fn func(raw []byte, fromLine string) error) error
 				cur.Write(line)
 				prevBlank = len(bytes.TrimRight(line, "\r\n")) == 0
 				if int64(cur.Len()) > maxMessageBytes {
-					return fmt.Errorf("a message in the mbox is larger than %d MB", maxMessageBytes>>20)
+					return ErrMessageTooLarge
 				}
 			}
 		}

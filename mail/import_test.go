@@ -126,6 +126,14 @@ func TestImportFolder(t *testing.T) {
 	if err != nil || res.Files != 2 || res.New != 2 {
 		t.Errorf("Import(folder) = %+v, %v; want its 2 .eml files", res, err)
 	}
+	// Apple Mail exports a mailbox as a folder Inbox.mbox holding "mbox".
+	apple := filepath.Join(t.TempDir(), "Inbox.mbox")
+	os.Mkdir(apple, 0o700)
+	os.WriteFile(filepath.Join(apple, "mbox"), append([]byte("From a@b Mon Nov 23 08:00:00 2026\n"), testMessage(7)...), 0o600)
+	os.WriteFile(filepath.Join(apple, "Info.plist"), []byte("<plist/>"), 0o600)
+	if res, err := Import(db, apple); err != nil || res.Files != 1 || res.New != 1 {
+		t.Errorf("Import(Apple Mail folder) = %+v, %v; want its mbox", res, err)
+	}
 }
 
 func TestImportErrors(t *testing.T) {

@@ -33,35 +33,35 @@ func (m letterModel) attachmentCmd(e *env, msg tea.KeyPressMsg) tea.Cmd {
 	return job(func() jobMsg {
 		raw, err := db.Raw(id)
 		if err != nil {
-			return jobMsg{err: err}
+			return jobMsg{err: err, owner: ownerNone}
 		}
 		dir := e.saveDir
 		if open {
 			if dir, err = os.MkdirTemp("", "sanapati-lampiran-"); err != nil {
-				return jobMsg{err: err}
+				return jobMsg{err: err, owner: ownerNone}
 			}
 		} else if dir == "" {
 			dir = "."
 		}
 		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return jobMsg{err: err}
+			return jobMsg{err: err, owner: ownerNone}
 		}
 		var last string
 		for _, a := range chosen {
 			if last, err = mail.SaveAttachment(raw, a, dir); err != nil {
-				return jobMsg{err: err}
+				return jobMsg{err: err, owner: ownerNone}
 			}
 		}
 		if open {
 			if err := e.open(last); err != nil {
-				return jobMsg{err: err}
+				return jobMsg{err: err, owner: ownerNone}
 			}
-			return jobMsg{note: t.T("done.opened", chosen[0].Name)}
+			return jobMsg{note: t.T("done.opened", chosen[0].Name), owner: ownerNone}
 		}
 		if len(chosen) > 1 {
-			return jobMsg{note: t.T("done.saved_all", len(chosen), dir)}
+			return jobMsg{note: t.T("done.saved_all", len(chosen), dir), owner: ownerNone}
 		}
-		return jobMsg{note: t.T("done.saved", last)}
+		return jobMsg{note: t.T("done.saved", last), owner: ownerNone}
 	})
 }
 

@@ -132,7 +132,7 @@ func (m *directoryModel) submitCalForm(e *env) tea.Cmd {
 		case formCalLoad:
 			var text []byte
 			if text, err = os.ReadFile(first); err != nil {
-				return jobMsg{err: fmt.Errorf("read %s: %w", first, err)}
+				return jobMsg{err: fmt.Errorf("read %s: %w", first, err), owner: ownerDir}
 			}
 			if why == "" {
 				why = first
@@ -147,9 +147,9 @@ func (m *directoryModel) submitCalForm(e *env) tea.Cmd {
 			err = db.RemoveCalendar(first, why)
 		}
 		if err != nil {
-			return jobMsg{err: err}
+			return jobMsg{err: err, owner: ownerDir}
 		}
-		return jobMsg{changed: true, note: note}
+		return jobMsg{changed: true, note: note, owner: ownerDir}
 	})
 }
 

@@ -185,6 +185,9 @@ func (m *directoryModel) openForm(e *env, kind formKind, i int) {
 	case secPlaces:
 		fields = append(fields, formField{label: t.T("dir.own"), value: values[1], hint: t.T("dir.own_hint")})
 	}
+	for i := range fields {
+		fields[i].long = true // a group of thirty offices is longer than a line
+	}
 	f := newForm(kind, title, fields...)
 	m.form = &f
 }
@@ -213,10 +216,12 @@ func entryValues(d *store.Directory, s, i int, yesWord string) []string {
 	return out
 }
 
-// splitNames reads a list written "a; b" (or one per comma).
+// splitNames reads a list written "a; b". Only the semicolon separates:
+// names of offices hold commas ("Kepala Dinas Koperasi, Usaha Kecil dan
+// Menengah").
 func splitNames(s string) []string {
 	var out []string
-	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == ',' }) {
+	for _, p := range strings.Split(s, ";") {
 		if p = strings.Join(strings.Fields(p), " "); p != "" {
 			out = append(out, p)
 		}
@@ -277,9 +282,9 @@ func (m *directoryModel) change(e *env, edit func(d *store.Directory, i int)) te
 	m.busy = true
 	return job(func() jobMsg {
 		if err := db.SetDirectory(d, t.T("dir.reason")); err != nil {
-			return jobMsg{err: err}
+			return jobMsg{err: err, owner: ownerDir}
 		}
-		return jobMsg{changed: true, note: t.T("dir.saved")}
+		return jobMsg{changed: true, note: t.T("dir.saved"), owner: ownerDir}
 	})
 }
 
@@ -474,6 +479,12 @@ func (m *directoryModel) finished(e *env, err error) {
 		return
 	}
 	m.busy = false
+	if err != nil && m.d != nil {
+		// A refused add left the cursor past the last entry.
+		for s := range m.cursor {
+			m.cursor[s] = min(m.cursor[s], max(m.size(s)-1, 0))
+		}
+	}
 	switch {
 	case m.form == nil:
 	case err == nil:

@@ -70,7 +70,9 @@ type formField struct {
 	// proposed is the value source gave, to tell whether the operator
 	// kept it; field is the letter's JSON name of the value.
 	proposed, field string
-	input           textinput.Model
+	// long lifts the length limit of a line (a list of names).
+	long  bool
+	input textinput.Model
 }
 
 // swapAlt takes the focused field's alternative value, keeping its own as
@@ -123,6 +125,9 @@ func newForm(kind formKind, title string, fields ...formField) formModel {
 	for i := range f.fields {
 		in := newInput("")
 		in.CharLimit = 500
+		if f.fields[i].long {
+			in.CharLimit = 0
+		}
 		in.SetValue(f.fields[i].value)
 		in.CursorEnd()
 		f.fields[i].input = in

@@ -170,6 +170,9 @@ func (m Model) helpMap() helpMap {
 	}
 	switch m.screen {
 	case screenToday:
+		if m.today.form != nil {
+			return k.formHelp()
+		}
 		return k.todayHelp(len(m.today.unlisted) > 0)
 	case screenInbox:
 		if m.inbox.searching {

@@ -54,6 +54,9 @@ func (m *letterModel) historyLines(e *env, st *styles, w int) []string {
 				if a, ok := agendaValue(raw); ok {
 					return a.Format(e.agendaFormat)
 				}
+				if name == "proposed_from" {
+					return sourcesValue(t, raw)
+				}
 				return fieldValue(t, raw, loc)
 			}
 			change := value(after)
@@ -90,6 +93,20 @@ func fieldName(t *Text, name string) string {
 		return s
 	}
 	return name
+}
+
+// sourcesValue shows where each registered field was read: "nomor
+// surat: PDF · perihal: e-mail".
+func sourcesValue(t *Text, raw json.RawMessage) string {
+	var m map[string]string
+	if json.Unmarshal(raw, &m) != nil || len(m) == 0 {
+		return "-"
+	}
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		parts = append(parts, fieldName(t, k)+": "+sourceLabel(t, mail.Source(mail.SanitizeLine(m[k]))))
+	}
+	return strings.Join(parts, " · ")
 }
 
 // agendaValue reads an agenda number ({"year":2026,"seq":3}).

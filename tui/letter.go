@@ -30,9 +30,11 @@ type letterMsg struct {
 	// readErrs are what kept the attached letters from being read for
 	// the proposal (a broken or locked PDF).
 	readErrs []error
-	dir      *store.Directory
-	late     bool
-	events   []store.Event
+	// texts are the attachments' texts kept in the store.
+	texts  map[int]*store.AttachmentText
+	dir    *store.Directory
+	late   bool
+	events []store.Event
 }
 
 // letterModel is the Letter screen: the message, safely shown, and its
@@ -120,13 +122,19 @@ func (m *letterModel) load(e *env, id uint64) tea.Cmd {
 		// classified letter's attachments are not opened at the desk.
 		var prop mail.LetterProposal
 		var errs []error
+		texts := map[int]*store.AttachmentText{}
 		if l.Class.Classified() {
 			prop = mail.ProposeLetter(read, nil, dir, db.Calendar().Location())
 		} else {
 			prop, errs = mail.ProposeMessage(context.Background(), db, id, raw, read, dir, false)
+			for _, i := range mail.PDFAttachments(read) {
+				if t, ok, err := db.AttachmentText(id, i); err == nil && ok {
+					texts[i] = t
+				}
+			}
 		}
 		return letterMsg{id: id, seq: seq, l: l, done: standing(evs), events: evs, msg: read, prop: prop, readErrs: errs, dir: dir,
-			late: lateUnexplained(e, l, db.Now())}
+			texts: texts, late: lateUnexplained(e, l, db.Now())}
 	}
 }
 
@@ -168,6 +176,18 @@ func (m letterModel) loaded(e *env, msg letterMsg) (letterModel, tea.Cmd) {
 	m.readErr = nil
 	if len(msg.readErrs) > 0 {
 		m.readErr = msg.readErrs[0]
+	}
+	for i, t := range msg.texts {
+		if _, ok := m.att.texts[i]; !ok {
+			m.att.texts[i] = t
+		}
+	}
+	// A reading that failed in the background (no Tesseract) is still
+	// said after the letter is read again.
+	for _, i := range m.pdfs() {
+		if err, ok := m.att.errs[i]; ok && m.readErr == nil {
+			m.readErr = err
+		}
 	}
 	m.file = min(m.file, max(len(m.msg.Attachments)-1, 0))
 	m.refreshText(e)

@@ -95,7 +95,7 @@ func (m *letterModel) switchText(e *env) tea.Cmd {
 	var cmd tea.Cmd
 	if next >= 0 {
 		m.file = next
-		if _, ok := m.att.texts[next]; !ok {
+		if _, ok := m.att.texts[next]; !ok && m.att.reading != next {
 			cmd = m.readText(e, next, letter.DefaultPages)
 		}
 	}
@@ -148,10 +148,11 @@ func (m *letterModel) readText(e *env, index, pages int) tea.Cmd {
 	}
 }
 
-// textRead takes an attachment's text read in the background.
-func (m letterModel) textRead(e *env, msg attachTextMsg) letterModel {
+// textRead takes an attachment's text read in the background; when it
+// was not the letter, the next scan is read.
+func (m letterModel) textRead(e *env, msg attachTextMsg) (letterModel, tea.Cmd) {
 	if m.l == nil || msg.id != m.l.ID || msg.seq != m.att.readSeq {
-		return m
+		return m, nil
 	}
 	m.att.reading, m.att.cancel = -1, nil
 	switch {
@@ -171,7 +172,7 @@ func (m letterModel) textRead(e *env, msg attachTextMsg) letterModel {
 		m.prop = *msg.prop
 	}
 	m.refreshText(e)
-	return m
+	return m, m.readScan(e)
 }
 
 // refreshText draws the text pane again with what it now holds.

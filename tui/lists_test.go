@@ -261,6 +261,28 @@ func TestDirectoryAliasesGroupsPlaces(t *testing.T) {
 		t.Errorf("Match(Wali Kota Pekalongan) = %+v, want %s", m, first.Name)
 	}
 
+	// An entry saved unchanged stays as it was: an alias with a comma in
+	// it, and a group longer than a line of the form.
+	for i, r := range d.Recipients {
+		if !slices.ContainsFunc(r.Aliases, func(a string) bool { return strings.Contains(a, ",") }) {
+			continue
+		}
+		h.press("g")
+		for range i {
+			h.press("j")
+		}
+		h.press("enter", "enter")
+		if got, _ := h.db.Directory(); !slices.Equal(got.Recipients[i].Aliases, r.Aliases) {
+			t.Errorf("%s saved unchanged: aliases %q, were %q", r.Name, got.Recipients[i].Aliases, r.Aliases)
+		}
+		break
+	}
+	h.press("]", "]", "]", "g", "enter", "enter")
+	if got, _ := h.db.Directory(); !slices.Equal(got.Groups[0].Members, d.Groups[0].Members) {
+		t.Errorf("group %s saved unchanged: %d members, were %d", d.Groups[0].Name, len(got.Groups[0].Members), len(d.Groups[0].Members))
+	}
+	h.press("[", "[", "[")
+
 	// A group: a member the directory lacks is refused with the store's
 	// sentence, and the form stays open to fix it.
 	h.press("]", "]", "]", "n")
@@ -272,6 +294,15 @@ func TestDirectoryAliasesGroupsPlaces(t *testing.T) {
 	if h.m.dir.form == nil {
 		t.Fatal("the refused group's form closed")
 	}
+	h.press("esc", "enter") // the cursor is on an entry that is there
+	if h.m.dir.form == nil {
+		t.Fatal("enter after a refused add opened no form")
+	}
+	h.press("esc", "n")
+	h.typeText("Para Kepala Dinas")
+	h.press("tab", "tab")
+	h.typeText("Kepala Dinas Kesehatan; Kepala Dinas Tidak Ada")
+	h.press("enter")
 	h.press("ctrl+u")
 	h.typeText("Kepala Dinas Kesehatan")
 	h.press("enter")

@@ -42,7 +42,20 @@ type (
 		changed bool
 		note    string
 		err     error
+		// owner is the part of the desk waiting for the job to end.
+		owner jobOwner
 	}
+)
+
+// jobOwner says whose form or picker a job's end closes (or fills with
+// its error): the Letter screen's steps and prints, the Directory's
+// changes, or nobody (a saved attachment, an import, a backup).
+type jobOwner int
+
+const (
+	ownerLetter jobOwner = iota
+	ownerDir
+	ownerNone
 )
 
 // jobIDs numbers the jobs, so that a job's start and end pair up

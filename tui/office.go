@@ -54,11 +54,21 @@ func backupJob(e *env) tea.Cmd {
 	return job(func() jobMsg {
 		path, err := e.backup()
 		if err != nil {
-			return jobMsg{err: err}
+			return jobMsg{err: err, owner: ownerNone}
 		}
-		return jobMsg{note: t.T("done.backup", path)}
+		return jobMsg{note: t.T("done.backup", path), owner: ownerNone}
 	})
 }
+
+// notedError is a failure that comes after part of the work was done:
+// the sentence says the part first.
+type notedError struct {
+	note string
+	err  error
+}
+
+func (e *notedError) Error() string { return e.note + ": " + e.err.Error() }
+func (e *notedError) Unwrap() error { return e.err }
 
 // importJob stores the messages of the files at path; the lists reload.
 func importJob(e *env, path string) tea.Cmd {
@@ -70,8 +80,11 @@ func importJob(e *env, path string) tea.Cmd {
 			note += " " + t.T("import.estimated", len(res.Estimated))
 		}
 		if err != nil {
-			return jobMsg{err: err, changed: res.New > 0}
+			if res.Files > 0 {
+				err = &notedError{note: note, err: err} // what was imported, then what was not
+			}
+			return jobMsg{err: err, changed: res.New > 0, owner: ownerNone}
 		}
-		return jobMsg{note: note, changed: res.New > 0}
+		return jobMsg{note: note, changed: res.New > 0, owner: ownerNone}
 	})
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"sanapati-desk/store"
@@ -54,6 +55,7 @@ func TestImportKey(t *testing.T) {
 	if h.m.today.form == nil {
 		t.Fatalf("I opened no form:\n%s", h.screen())
 	}
+	h.contains("enter simpan", "esc batal") // the form's keys, not the start screen's
 	h.press("enter")
 	h.contains("Sebutkan berkas atau folder yang diimpor.")
 	h.typeText(dir)
@@ -66,6 +68,19 @@ func TestImportKey(t *testing.T) {
 	}
 	if n := h.m.today.inboxCount(); n != 5 {
 		t.Errorf("Today counts %d new letters after the import, want 5", n)
+	}
+
+	// A folder with one good file and one empty: what was imported is said
+	// before what was not.
+	mixed := t.TempDir()
+	raw, _ := os.ReadFile(filepath.Join("..", "testdata", "letters", "03-gubernur-surat-edaran.eml"))
+	os.WriteFile(filepath.Join(mixed, "a.eml"), raw, 0o600)
+	os.WriteFile(filepath.Join(mixed, "b.eml"), nil, 0o600)
+	h.press("I")
+	h.setField(mixed)
+	h.press("enter")
+	if !h.m.isErr || !strings.HasPrefix(h.m.status, "2 berkas, 1 pesan: 1 baru, 0 sudah ada") || !strings.Contains(h.m.status, "b.eml kosong: tidak ada pesan di dalamnya.") {
+		t.Errorf("a partly failed import: status %q, want what was imported first", h.m.status)
 	}
 
 	empty := t.TempDir()

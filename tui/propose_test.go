@@ -92,6 +92,11 @@ func TestLetterFromAttachment(t *testing.T) {
 	if got := l.ProposedFrom; got["letter_number"] != "pdf" || got["summary"] != "pdf" || got["letter_date"] != "pdf" {
 		t.Errorf("proposed_from %v, want the number, subject and date from the pdf", got)
 	}
+	h.press("h")
+	if history := flat(strings.Join(h.m.letter.historyLines(h.m.e, &styles{}, 300), "\n")); !strings.Contains(history, "diusulkan dari: lampiran: PDF · sifat: PDF · tanggal surat: PDF · nomor surat: PDF") {
+		t.Errorf("the history does not say where the fields were read:\n%s", history)
+	}
+	h.press("h")
 
 	// v shows the attachment's text with its page marked, v again the
 	// e-mail's body.
@@ -270,7 +275,11 @@ func TestLetterScanWithoutOCR(t *testing.T) {
 		t.Errorf("the letter's reading failed with %v, want the sentence for a missing Tesseract", err)
 	}
 	h.contains("Lampiran ini hasil pindaian dan Tesseract belum terpasang")
-	h.press("t", "enter", "p", "r")
+	h.press("t", "enter", "p")
+	if h.m.letter.readErr == nil {
+		t.Error("after two steps the letter no longer says why its scan was not read")
+	}
+	h.press("r")
 	if f := h.m.letter.form; f == nil || f.value(0) != "" {
 		t.Fatalf("without OCR the form proposes %+v, want the number left to the operator", f)
 	}

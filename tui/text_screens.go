@@ -26,7 +26,11 @@ func (t *Text) Sentence(err error) string {
 	)
 	var fe *fs.PathError
 	var oe *openError
+	var ne *notedError
+	var ie *mail.ImportError
 	switch {
+	case errors.As(err, &ne):
+		return ne.note + " " + t.Sentence(ne.err)
 	case errors.As(err, &oe):
 		return t.T("err.no_viewer", mail.SanitizeLine(oe.path))
 	case errors.Is(err, context.Canceled):
@@ -53,6 +57,17 @@ func (t *Text) Sentence(err error) string {
 		return t.T("err.no_backup")
 	case errors.Is(err, mail.ErrEmptyFolder):
 		return t.T("err.empty_folder")
+	case errors.As(err, &ie):
+		path := mail.SanitizeLine(ie.Path)
+		switch {
+		case errors.Is(ie.Err, mail.ErrEmptyFile):
+			return t.T("err.import_empty", path)
+		case errors.Is(ie.Err, mail.ErrIsFolder):
+			return t.T("err.import_folder", path)
+		case errors.Is(ie.Err, mail.ErrMessageTooLarge):
+			return t.T("err.import_too_large", path, mail.MaxMessageMB())
+		}
+		return t.T("err.import_file", path, strings.TrimSuffix(t.Sentence(ie.Err), "."))
 	case errors.Is(err, errNoAttachments):
 		return t.T("err.no_attachments")
 	case errors.Is(err, ErrPromptCancelled):

@@ -284,7 +284,9 @@ func (m Model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.letter, cmd = m.letter.loaded(m.e, msg)
 		return m, cmd
 	case attachTextMsg:
-		m.letter = m.letter.textRead(m.e, msg)
+		var cmd tea.Cmd
+		m.letter, cmd = m.letter.textRead(m.e, msg)
+		return m, cmd
 	case dirMsg:
 		m.dir = m.dir.loaded(msg)
 	case unlistedMsg:
@@ -351,16 +353,14 @@ func (m Model) jobDone(msg jobMsg) (tea.Model, tea.Cmd) {
 	m.track(msg.id, -1)
 	if msg.err != nil {
 		m.setError(msg.err)
-		m.letter.finished(m.e, msg.err)
-		m.dir.finished(m.e, msg.err)
+		m.finished(msg)
 		if m.quitting {
 			m.quitting = false
 			m.status = m.e.t.T("quit.failed", m.status)
 		}
 		return m, nil
 	}
-	m.letter.finished(m.e, nil)
-	m.dir.finished(m.e, nil)
+	m.finished(msg)
 	if m.quitting {
 		if m.busy() == 0 {
 			return m, tea.Quit
@@ -375,6 +375,16 @@ func (m Model) jobDone(msg jobMsg) (tea.Model, tea.Cmd) {
 	}
 	cmd := m.refresh(msg.letter)
 	return m, cmd
+}
+
+// finished ends the wait of the part of the desk the job was for.
+func (m *Model) finished(msg jobMsg) {
+	switch msg.owner {
+	case ownerLetter:
+		m.letter.finished(m.e, msg.err)
+	case ownerDir:
+		m.dir.finished(m.e, msg.err)
+	}
 }
 
 // refresh reloads what the store's change made stale: the letter shown,

@@ -131,10 +131,17 @@ func plural(format string, args []any) string {
 					j += k + 1
 				}
 			}
-			for j < len(format) && strings.IndexByte("+-# 0123456789.", format[j]) >= 0 {
+			for j < len(format) && strings.IndexByte("+-# 0123456789.*", format[j]) >= 0 {
+				if format[j] == '*' {
+					next++ // a width or precision taken from the arguments
+				}
 				j++
 			}
-			if j < len(format) && next >= 0 && next < len(args) {
+			if j >= len(format) {
+				b.WriteString(format[i:]) // a lone % at the end: Sprintf says so
+				return b.String()
+			}
+			if next >= 0 && next < len(args) {
 				if _, ok := number(args[next]); ok {
 					last = next
 				}

@@ -95,11 +95,16 @@ func TestPlural(t *testing.T) {
 		{"100%% of %d {day|days}", []any{1}, "100% of 1 day"},
 		{"{before|no number yet} %d", []any{1}, "no number yet 1"},
 		{"%s {a|b}", []any{"s"}, "s b"},
+		{"%*d {item|items}", []any{4, 1}, "   1 item"},
+		{"%-5s|%d {day|days}", []any{"ab", 1}, "ab   |1 day"},
 	}
 	for _, tt := range tests {
 		if got := fmt.Sprintf(plural(tt.format, tt.args), tt.args...); got != tt.want {
 			t.Errorf("plural(%q, %v) = %q, want %q", tt.format, tt.args, got, tt.want)
 		}
+	}
+	if got := plural("%d {a|b} 5%", []any{1}); got != "%d a 5%" {
+		t.Errorf("a lone %% at the end: %q", got)
 	}
 	if got := T("en", "done.copies", 1, "/x"); got != "1 copy printed; file in /x." {
 		t.Errorf("T(done.copies, 1) = %q", got)

@@ -139,4 +139,8 @@ var screenText = map[string][2]string{
 	"err.prompt_cancelled": {"Kata sandi tidak diisi: kotak surat tidak disambung.", "No password given: the mailbox is not connected."},
 	"err.other":            {"Gagal: %s.", "Failed: %s."},
 	"err.no_viewer":        {"Tidak ada program untuk membuka lampiran di komputer ini; lampiran disimpan di %s: bukalah dari sana, atau simpan dengan s.", "No program to open the attachment on this computer; it was saved at %s: open it from there, or save it with s."},
+	"err.import_empty":     {"Berkas %s kosong: tidak ada pesan di dalamnya.", "The file %s is empty: it holds no message."},
+	"err.import_folder":    {"%s adalah folder, bukan berkas pesan.", "%s is a folder, not a message file."},
+	"err.import_too_large": {"Berkas %s memuat pesan lebih besar dari %d MB, batas meja: tidak diimpor.", "The file %s holds a message larger than %d MB, the desk's limit: not imported."},
+	"err.import_file":      {"Berkas %s tidak dapat diimpor: %s.", "The file %s could not be imported: %s."},
 }

@@ -161,7 +161,11 @@ func (r *batchReader) keep(fs []fetched) {
 // complete.
 func (r *batchReader) flush(final bool) {
 	if len(r.pending) > 0 || len(r.skipped) > 0 || (final && r.i >= 0) {
-		r.com.jobs <- commitJob{batch: r.i, in: r.pending, skipped: r.skipped, final: final && r.i >= 0, problems: r.problems}
+		j := commitJob{batch: r.i, in: r.pending, skipped: r.skipped, final: final && r.i >= 0, problems: r.problems}
+		if j.final {
+			j.blocks = r.slab.release()
+		}
+		r.com.jobs <- j
 	}
 	r.pending, r.skipped, r.bytes, r.problems = nil, nil, 0, 0
 }

@@ -188,7 +188,7 @@ func DeclaredClass(raw []byte) store.SecurityClass {
 			return c
 		}
 	}
-	m := Read(raw)
+	m := skim(raw)
 	c := Propose(m, time.UTC).Class
 	if c.Classified() {
 		return c

@@ -77,6 +77,20 @@ func Read(raw []byte) (m *Message) {
 	return r.m
 }
 
+// skim reads raw as Read does, except that attachments are listed and
+// measured without being decoded where that is safe: what the intake's
+// look for a declared class needs.
+func skim(raw []byte) (m *Message) {
+	r := &reader{m: &Message{}, target: -1, skim: true}
+	defer func() {
+		if v := recover(); v != nil {
+			m = &Message{Text: Sanitize(string(truncate(raw, maxTextBytes)))}
+		}
+	}()
+	r.read(raw)
+	return r.m
+}
+
 // summarize reads raw for the store's record: headers, attachments and
 // problems, without assembling the text.
 func summarize(raw []byte) (m *Message) {
@@ -102,6 +116,9 @@ type reader struct {
 	// summary reads for the store's record: problems are found, but no
 	// text is assembled.
 	summary bool
+	// skim assembles the text but only measures the attachments, without
+	// decoding them where their size can be told from their encoding.
+	skim bool
 }
 
 // piece is text found in the body.

@@ -17,7 +17,7 @@ const noDecode = math.MaxInt
 // decoded. Every other body is decoded as Read decodes it, so the problems
 // found are the same.
 func (r *reader) noteAttachment(h message.Header, ct, name string, inline bool, body []byte, label string) {
-	if !r.summary || r.target >= 0 {
+	if !(r.summary || r.skim) || r.target >= 0 {
 		r.attachment(h, ct, name, inline, body, label)
 		return
 	}

@@ -2,8 +2,11 @@ package mail
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	netmail "net/mail"
+	"os"
+	"path/filepath"
 	"testing"
 
 	message "github.com/emersion/go-message"
@@ -167,4 +170,40 @@ func draw(rng *rand.Rand, chars string, n int) string {
 		b[j] = chars[rng.IntN(len(chars))]
 	}
 	return string(b)
+}
+
+// TestSkimReadsTheSameText: the intake's skim (attachments measured, not
+// decoded) gives the same text and the same list of attachments as Read,
+// for every message of the hostile corpus and of ../shared/realmail.
+func TestSkimReadsTheSameText(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "messages", "*.eml"))
+	dir := os.Getenv(EnvRealmail)
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "realmail", "corpus")
+	}
+	real, _ := filepath.Glob(filepath.Join(dir, "*"))
+	if len(real) < 400 {
+		SkipOrFail(t, fmt.Sprintf("the real-mail corpus is not at %s (set %s)", dir, EnvRealmail))
+		return
+	}
+	files = append(files, real...)
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			continue // a folder
+		}
+		want, got := Read(raw), skim(raw)
+		if got.Text != want.Text {
+			t.Errorf("%s: the skimmed text differs from Read's", f)
+		}
+		if len(got.Attachments) != len(want.Attachments) {
+			t.Errorf("%s: skim lists %d attachments, Read %d", f, len(got.Attachments), len(want.Attachments))
+			continue
+		}
+		for i := range got.Attachments {
+			if got.Attachments[i].Name != want.Attachments[i].Name {
+				t.Errorf("%s: attachment %d is %q skimmed, %q read", f, i, got.Attachments[i].Name, want.Attachments[i].Name)
+			}
+		}
+	}
 }

@@ -190,7 +190,9 @@ func (f formModel) view(st *styles, t *Text, w, h int) string {
 	var b strings.Builder
 	b.WriteString(st.heading.Render(truncate(f.title, w)) + "\n")
 	if f.note != "" {
-		b.WriteString(st.warn.Render(truncate(f.note, w)) + "\n")
+		for _, l := range wrapLines(f.note, w) {
+			b.WriteString(st.warn.Render(l) + "\n")
+		}
 	}
 	b.WriteString("\n")
 	labelW := 4

@@ -170,6 +170,11 @@ func (m letterModel) textRead(e *env, msg attachTextMsg) (letterModel, tea.Cmd) 
 	}
 	if msg.prop != nil {
 		m.prop = *msg.prop
+		if m.form != nil && m.form.kind == formRegister && m.prop.Letter >= 0 {
+			// The form was filled before the scan was read: say how to
+			// have it filled again, rather than change what is typed.
+			m.form.note = e.t.T("register.ocr_done")
+		}
 	}
 	m.refreshText(e)
 	return m, m.readScan(e)

@@ -299,3 +299,29 @@ func wrap76(s string) string {
 	}
 	return b.String() + s
 }
+
+// TestScanReadWhileRegistering: a scan read while the registration form
+// is open leaves what was typed alone and says how to fill the form from
+// the letter.
+func TestScanReadWhileRegistering(t *testing.T) {
+	needProgram(t, "pdftotext", "poppler-utils")
+	h := newHarness(t, 120, 30, seedLetters(t, nil, "01-kemendagri-undangan"))
+	h.open(1)
+	h.press("t", "enter", "p", "r")
+	if h.m.letter.form == nil {
+		t.Fatal("r opened no form")
+	}
+	h.press("ctrl+u")
+	h.typeText("ketikan operator")
+	p := h.m.letter.prop
+	h.send(attachTextMsg{id: 1, seq: h.m.letter.att.readSeq, index: 0, prop: &p,
+		text: &store.AttachmentText{Index: 0, Source: "ocr", PageCount: 1, Pages: []string{"x"}}})
+	f := h.m.letter.form
+	if f == nil || f.value(0) != "ketikan operator" {
+		t.Fatalf("the form after the reading: %+v", f)
+	}
+	if want := Catalog("id").T("register.ocr_done"); f.note != want {
+		t.Errorf("form note %q, want %q", f.note, want)
+	}
+	h.contains("Surat terlampir hasil pindaian selesai dibaca")
+}

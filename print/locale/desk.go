@@ -139,6 +139,7 @@ var deskText = map[string][2]string{
 	"source_long.header":         {"Diusulkan dari kepala e-mail (pengirim, subjek, berkas).", "Proposed from the e-mail's headers (sender, subject, files)."},
 	"form.alternative":           {"* %s menyebut lain: %s (ctrl+t memakai itu)", "* the %s says otherwise: %s (ctrl+t takes it)"},
 	"key.swap_alt":               {"pakai nilai sumber lain", "take the other source's value"},
+	"register.ocr_done":          {"Surat terlampir hasil pindaian selesai dibaca: esc lalu r mengisi ulang formulir dari suratnya.", "The scanned letter has been read: esc, then r, fills the form from it."},
 	"register.origin_unchecked":  {"Asal surat dibaca dari kop surat; blok tanda tangan tidak menyebutnya: periksa kembali.", "The origin was read from the letterhead; the signature block does not name it: check it."},
 	"route.new_note":             {"(baru: belum di direktori; centang untuk menambahkannya)", "(new: not in the directory; check it to add it)"},
 	"route.added_reason":         {"ditambahkan saat menetapkan penerima naskah #%d", "added while routing letter #%d"},

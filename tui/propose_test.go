@@ -223,17 +223,7 @@ func TestLetterBrokenPDF(t *testing.T) {
 func TestLetterFromScan(t *testing.T) {
 	needProgram(t, "pdftoppm", "poppler-utils")
 	needProgram(t, "tesseract", "tesseract-ocr tesseract-ocr-ind")
-	scan, err := os.ReadFile(filepath.Join("..", "testdata", "letters", "01-kemendagri-undangan-scan.pdf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	edit := func(_ string, raw []byte) []byte {
-		s := string(raw)
-		i := strings.Index(s, "JVBERi0") // the text PDF's base64
-		j := strings.Index(s[i:], "\n--batas")
-		return []byte(s[:i] + wrap76(base64.StdEncoding.EncodeToString(scan)) + s[i+j:])
-	}
-	h := newHarness(t, 100, 30, seedLetters(t, edit, "01-kemendagri-undangan"))
+	h := newHarness(t, 100, 30, seedLetters(t, withScan(t), "01-kemendagri-undangan"))
 	h.open(1)
 	if h.m.letter.prop.Sources[mail.FieldNumber] != mail.SourceLetterOCR {
 		t.Fatalf("after opening, the number comes from %q, want OCR (proposal %+v)", h.m.letter.prop.Sources[mail.FieldNumber], h.m.letter.prop)
@@ -258,17 +248,7 @@ func TestLetterScanWithoutOCR(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	scan, err := os.ReadFile(filepath.Join("..", "testdata", "letters", "01-kemendagri-undangan-scan.pdf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	edit := func(_ string, raw []byte) []byte {
-		s := string(raw)
-		i := strings.Index(s, "JVBERi0")
-		j := strings.Index(s[i:], "\n--batas")
-		return []byte(s[:i] + wrap76(base64.StdEncoding.EncodeToString(scan)) + s[i+j:])
-	}
-	h := newHarness(t, 160, 30, seedLetters(t, edit, "01-kemendagri-undangan"))
+	h := newHarness(t, 160, 30, seedLetters(t, withScan(t), "01-kemendagri-undangan"))
 	t.Setenv("PATH", bin)
 	h.open(1)
 	if err := h.m.letter.readErr; err == nil || Catalog("id").Sentence(err) != Catalog("id").T("letter.err_no_ocr") {
@@ -287,6 +267,22 @@ func TestLetterScanWithoutOCR(t *testing.T) {
 	h.press("enter")
 	if l := h.letter(1); l.LetterNumber != "000.1.2.3/4512/SJ" || l.ProposedFrom["letter_number"] != "" {
 		t.Errorf("registered by hand: %q from %q", l.LetterNumber, l.ProposedFrom["letter_number"])
+	}
+}
+
+// withScan is an edit for seedLetters: the letter's attached text PDF is
+// replaced by the scan of the same letter.
+func withScan(t *testing.T) func(string, []byte) []byte {
+	t.Helper()
+	scan, err := os.ReadFile(filepath.Join("..", "testdata", "letters", "01-kemendagri-undangan-scan.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(_ string, raw []byte) []byte {
+		s := string(raw)
+		i := strings.Index(s, "JVBERi0") // the text PDF's base64
+		j := strings.Index(s[i:], "\n--batas")
+		return []byte(s[:i] + wrap76(base64.StdEncoding.EncodeToString(scan)) + s[i+j:])
 	}
 }
 

@@ -155,6 +155,9 @@ func (r *reader) attachment(h message.Header, ct, name string, inline bool, body
 		a.Size = cw.n
 	}
 	r.m.Attachments = append(r.m.Attachments, a)
+	if !a.Inline && IsPDF(a) {
+		r.m.mayHideClass = true // the letter itself may be the PDF
+	}
 }
 
 type countWriter struct {

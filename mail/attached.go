@@ -44,6 +44,7 @@ func attachmentBytes(raw []byte, m *Message, index int, limit int64) ([]byte, er
 		return nil, fmt.Errorf("%w: %d bytes", letter.ErrTooLarge, a.Size)
 	}
 	var buf bytes.Buffer
+	buf.Grow(int(a.Size))
 	if err := WriteAttachment(&buf, raw, a); err != nil {
 		return nil, err
 	}
@@ -174,6 +175,11 @@ func attachedClass(raw []byte, m *Message) store.SecurityClass {
 		if n == 2 {
 			break
 		}
+		// A file typed as a PDF that is not one is left at its first
+		// kilobyte, not decoded whole.
+		if !attachmentBeginsAsPDF(raw, m.Attachments[i]) {
+			continue
+		}
 		pdf, err := attachmentBytes(raw, m, i, 16<<20)
 		if err != nil {
 			continue
@@ -189,4 +195,30 @@ func attachedClass(raw []byte, m *Message) store.SecurityClass {
 		}
 	}
 	return best
+}
+
+// attachmentBeginsAsPDF reports whether attachment a of raw begins as a
+// PDF does, decoding only its first letter.HeadSize bytes.
+func attachmentBeginsAsPDF(raw []byte, a Attachment) bool {
+	w := &headWriter{buf: make([]byte, 0, letter.HeadSize)}
+	if err := WriteAttachment(w, raw, a); err != nil && !errors.Is(err, errHeadFull) {
+		return false
+	}
+	return letter.BeginsAsPDF(w.buf)
+}
+
+// errHeadFull ends a copy into a headWriter that has its fill.
+var errHeadFull = errors.New("the head is read")
+
+// headWriter keeps the first cap(buf) bytes written to it and then
+// refuses the rest, which ends the copy feeding it.
+type headWriter struct{ buf []byte }
+
+func (w *headWriter) Write(p []byte) (int, error) {
+	n := min(len(p), cap(w.buf)-len(w.buf))
+	w.buf = append(w.buf, p[:n]...)
+	if n < len(p) {
+		return n, errHeadFull
+	}
+	return n, nil
 }

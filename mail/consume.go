@@ -30,6 +30,7 @@ type batchReader struct {
 	bytes    int64
 	problems int
 	slab     slab              // the bodies read
+	filled   [][]byte          // slab blocks free once what is kept so far is committed
 	got      map[imap.UID]bool // a body came: stored or skipped
 	seen     map[imap.UID]bool // named in a FETCH response, with or without a body
 }
@@ -127,6 +128,7 @@ func (r *batchReader) keep(fs []fetched) {
 		r.got, r.seen = map[imap.UID]bool{}, map[imap.UID]bool{}
 	}
 	for _, f := range fs {
+		r.filled = append(r.filled, f.filled...)
 		if f.uid == 0 {
 			continue
 		}
@@ -161,13 +163,16 @@ func (r *batchReader) keep(fs []fetched) {
 // complete.
 func (r *batchReader) flush(final bool) {
 	if len(r.pending) > 0 || len(r.skipped) > 0 || (final && r.i >= 0) {
-		j := commitJob{batch: r.i, in: r.pending, skipped: r.skipped, final: final && r.i >= 0, problems: r.problems}
+		j := commitJob{batch: r.i, in: r.pending, skipped: r.skipped, final: final && r.i >= 0, problems: r.problems,
+			blocks: r.filled}
 		if j.final {
-			j.blocks = r.slab.release()
+			j.blocks = append(j.blocks, r.slab.release()...)
 		}
 		r.com.jobs <- j
+		r.filled = nil
 	}
-	r.pending, r.skipped, r.bytes, r.problems = nil, nil, 0, 0
+	// The next job is about as long as this one.
+	r.pending, r.skipped, r.bytes, r.problems = make([]store.Incoming, 0, len(r.pending)), nil, 0, 0
 }
 
 // missing returns the UIDs of set that the search found or the server

@@ -164,8 +164,8 @@ type commitJob struct {
 	skipped  []store.SkippedMessage
 	final    bool
 	problems int
-	// blocks are the batch's slab blocks, on its final job: once that job
-	// is committed, every body in them is in the store.
+	// blocks are slab blocks whose every body is in this job or an earlier
+	// one: once this job is committed, they are free to use again.
 	blocks [][]byte
 }
 
@@ -189,21 +189,26 @@ func (c *committer) run() {
 			continue
 		}
 		var (
-			in      []store.Incoming
 			skipped []store.SkippedMessage
 			finals  []int
 		)
-		problems := 0
+		in, problems := jobs[0].in, 0
+		if len(jobs) > 1 {
+			n := 0
+			for _, j := range jobs {
+				n += len(j.in)
+			}
+			in = make([]store.Incoming, 0, n)
+		}
 		for _, j := range jobs {
-			in = append(in, j.in...)
+			if len(jobs) > 1 {
+				in = append(in, j.in...)
+			}
 			skipped = append(skipped, j.skipped...)
 			problems += j.problems
 			if j.final {
 				finals = append(finals, j.batch)
 			}
-		}
-		if len(jobs) == 1 {
-			in = jobs[0].in
 		}
 		// Recorded before the watermark may pass them: a crash in between
 		// records them again at the next sync.
@@ -333,6 +338,9 @@ type fetched struct {
 	// tooBig is true when the body was larger than maxMessageBytes: it was
 	// read through and dropped, and the message is recorded as skipped.
 	tooBig bool
+	// filled are slab blocks whose every body was cut before this one:
+	// free to use again once this message is committed.
+	filled [][]byte
 }
 
 // name is "message UID n", or "a message" before its UID came.
@@ -376,6 +384,7 @@ func readMessageInto(msg *imapclient.FetchMessageData, s *slab) (fetched, error)
 				continue
 			}
 			f.raw = s.take(f.size)
+			f.filled = s.takeFilled()
 			if _, err := io.ReadFull(item.Literal, f.raw); err != nil {
 				return f, fmt.Errorf("read %s of %d bytes: %w", f.name(), f.size, err)
 			}
@@ -390,13 +399,17 @@ func readMessageInto(msg *imapclient.FetchMessageData, s *slab) (fetched, error)
 // commit; a body is cut to its length and capacity, so nothing written
 // to one reaches another.
 //
-// Once the store has committed every body of a batch, its blocks go back
-// to blockPool for the batches after it: a block used again is already in
-// memory, where a new one costs its zeroing and a page fault every 4 KB
-// (about a sixth of a full sync's CPU).
+// A block is filled once a body no longer fits in what is left of it.
+// Every body in a filled block was cut before the body that opened the
+// next block, and the store commits bodies in the order they were cut: so
+// once that body is committed, the filled block goes back to blockPool for
+// the bodies after it. A block used again is already in memory, where a
+// new one costs its zeroing and a page fault every 4 KB (about a sixth of
+// a full sync's CPU).
 type slab struct {
 	free   []byte
-	blocks [][]byte // every block handed out, whole
+	cur    []byte   // the block bodies are cut from, whole
+	filled [][]byte // blocks filled since takeFilled last ran
 }
 
 // blockPool holds blocks whose bodies are in the store, for reuse.
@@ -412,11 +425,25 @@ func newBlock() []byte {
 	}
 }
 
-// release hands over the slab's blocks, to be recycled once the store has
+// takeFilled hands over the blocks filled before the body last cut, to be
+// recycled once the store has committed that body.
+func (s *slab) takeFilled() [][]byte {
+	if s == nil {
+		return nil
+	}
+	bs := s.filled
+	s.filled = nil
+	return bs
+}
+
+// release hands over every block left, to be recycled once the store has
 // committed every body in them, and empties the slab.
 func (s *slab) release() [][]byte {
-	bs := s.blocks
-	s.free, s.blocks = nil, nil
+	bs := s.filled
+	if s.cur != nil {
+		bs = append(bs, s.cur)
+	}
+	s.free, s.cur, s.filled = nil, nil, nil
 	return bs
 }
 
@@ -443,8 +470,11 @@ func (s *slab) take(n int64) []byte {
 		return make([]byte, n)
 	}
 	if int64(len(s.free)) < n {
-		s.free = newBlock()
-		s.blocks = append(s.blocks, s.free)
+		if s.cur != nil {
+			s.filled = append(s.filled, s.cur)
+		}
+		s.cur = newBlock()
+		s.free = s.cur
 	}
 	b := s.free[:n:n]
 	s.free = s.free[n:]

@@ -29,6 +29,6 @@ func NewIncoming(raw []byte, receivedAt time.Time, src store.Source) store.Incom
 		Date:           m.Date,
 		HasAttachments: has,
 		ParseProblem:   m.Problem(),
-		Class:          DeclaredClass(raw),
+		Class:          declaredClass(raw, m),
 	}
 }

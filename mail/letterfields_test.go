@@ -1,7 +1,10 @@
 package mail
 
 import (
+	"bytes"
+	"encoding/base64"
 	"os"
+	"runtime"
 	"testing"
 	"time"
 
@@ -99,5 +102,28 @@ func TestDeclaredClassOfAttachedLetter(t *testing.T) {
 				t.Fatalf("DeclaredClass() = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// A file typed as a PDF that is not one costs the intake's class check its
+// first kilobyte, not a decoding of the whole file.
+func TestAttachedClassLooksAtTheHeadOfAFakePDF(t *testing.T) {
+	data := bytes.Repeat([]byte("not a PDF at all "), 4<<20/17)
+	raw := []byte("From: a@b.go.id\r\nSubject: Lampiran\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n" +
+		"--b\r\nContent-Type: text/plain\r\n\r\nTerlampir.\r\n--b\r\nContent-Type: application/pdf; name=surat.pdf\r\n" +
+		"Content-Transfer-Encoding: base64\r\n\r\n" + base64.StdEncoding.EncodeToString(data) + "\r\n--b--\r\n")
+	m := skim(raw)
+	if len(PDFAttachments(m)) != 1 {
+		t.Fatalf("PDFAttachments() = %v, want the one file", PDFAttachments(m))
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	c := attachedClass(raw, m)
+	runtime.ReadMemStats(&after)
+	if c != "" {
+		t.Errorf("attachedClass() = %q for a file that is not a PDF", c)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > uint64(len(data))/4 {
+		t.Errorf("attachedClass() allocated %d bytes for a %d-byte file that is not a PDF: it decoded the file whole", n, len(data))
 	}
 }

@@ -178,7 +178,14 @@ var classHeaders = []string{"X-Sifat", "Sifat", "X-Klasifikasi", "Klasifikasi", 
 // message none of whose bytes can spell a class (no class word, no
 // encoding that could hide one) is not parsed at all.
 func DeclaredClass(raw []byte) store.SecurityClass {
-	if !mayDeclareClass(raw) {
+	return declaredClass(raw, summarize(raw))
+}
+
+// declaredClass is DeclaredClass with raw already summarized: a message
+// that shows no class word in its raw bytes and has nothing that could
+// hide one (sum.mayHideClass) declares none, without the full look.
+func declaredClass(raw []byte, sum *Message) store.SecurityClass {
+	if !sum.mayHideClass && !hasClassWord(raw) {
 		return ""
 	}
 	hb, _ := splitMessage(raw)
@@ -202,18 +209,24 @@ func DeclaredClass(raw []byte) store.SecurityClass {
 	return c
 }
 
-// mayDeclareClass reports whether raw holds a class word as letters are
-// written (lower, upper or title case), or an encoding that could hide one.
-func mayDeclareClass(raw []byte) bool {
-	for _, w := range []string{"rahasia", "terbatas", "base64", "quoted-printable", "=?"} {
-		for _, form := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
-			if bytes.Contains(raw, []byte(form)) {
-				return true
-			}
+// hasClassWord reports whether raw may hold a word of a class to hold as
+// letters write it (lower, upper or title case): it looks for classHints,
+// one pass over raw each.
+func hasClassWord(raw []byte) bool {
+	for _, h := range classHints {
+		if bytes.Contains(raw, h) {
+			return true
 		}
 	}
 	return false
 }
+
+// classHints are the words of the classes to hold from their rarest
+// letter on, in lower and in upper case: "hasia" finds both "rahasia" and
+// "Rahasia", "HASIA" finds "RAHASIA". A search runs quickest when the byte
+// it looks for first is rare in the text. Finding one only sends the
+// message to the full look.
+var classHints = [][]byte{[]byte("hasia"), []byte("HASIA"), []byte("batas"), []byte("BATAS")}
 
 func classOf(v string) store.SecurityClass {
 	v = strings.ToLower(strings.Join(strings.Fields(v), " "))

@@ -100,6 +100,46 @@ func TestDeclaredClass(t *testing.T) {
 	}
 }
 
+// The quick look sends to the full look every message whose raw bytes
+// show a class word as letters write it, or that holds what could hide
+// one; and no other.
+func TestQuickLookForClass(t *testing.T) {
+	for _, w := range []string{"rahasia", "terbatas"} {
+		for _, form := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			if !hasClassWord([]byte("Sifat : " + form + "\r\n")) {
+				t.Errorf("hasClassWord() missed %q", form)
+			}
+		}
+	}
+	head := "From: a@b.go.id\r\nSubject: Surat\r\n"
+	part := func(header, body string) string {
+		return head + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nTerlampir.\r\n" +
+			"--b\r\n" + header + "\r\n\r\n" + body + "\r\n--b--\r\n"
+	}
+	b64 := base64.StdEncoding.EncodeToString([]byte("Hal : Uji\r\n"))
+	for _, tt := range []struct {
+		name string
+		raw  string
+		may  bool
+	}{
+		{"plain UTF-8", head + "Content-Type: text/plain; charset=utf-8\r\n\r\nSifat : Biasa\r\n", false},
+		{"the word base64 in the text", head + "\r\nKirim berkas dalam base64 atau quoted-printable.\r\n", false},
+		{"an image in base64", part("Content-Type: image/png; name=a.png\r\nContent-Transfer-Encoding: base64", b64), false},
+		{"text in base64", head + "Content-Transfer-Encoding: base64\r\n\r\n" + b64 + "\r\n", true},
+		{"text in quoted-printable", head + "Content-Transfer-Encoding: quoted-printable\r\n\r\nHal =3A Uji\r\n", true},
+		{"text in Latin-1", head + "Content-Type: text/plain; charset=iso-8859-1\r\n\r\nHal : Uji\r\n", true},
+		{"HTML", head + "Content-Type: text/html\r\n\r\n<p>Raha<b>sia</b></p>\r\n", true},
+		{"an encoded subject", "From: a@b.go.id\r\nSubject: =?utf-8?q?Surat?=\r\n\r\nHal : Uji\r\n", true},
+		{"a PDF", part("Content-Type: application/pdf; name=surat.pdf\r\nContent-Transfer-Encoding: base64", b64), true},
+		{"an attached message in base64", part("Content-Type: message/rfc822\r\nContent-Transfer-Encoding: base64", b64), true},
+		{"an attached message with an encoded subject", part("Content-Type: message/rfc822", "Subject: =?utf-8?q?Surat?=\r\n\r\nHal : Uji"), true},
+	} {
+		if got := summarize([]byte(tt.raw)).mayHideClass; got != tt.may {
+			t.Errorf("%s: mayHideClass = %v, want %v", tt.name, got, tt.may)
+		}
+	}
+}
+
 func TestProposeRecipientsLeavesOutTheSender(t *testing.T) {
 	dir := &store.Directory{Recipients: []store.DirectoryRecipient{
 		{Name: "Walikota"}, {Name: "Wakil Walikota"}, {Name: "Sekretaris Daerah"},

@@ -41,6 +41,12 @@ type Message struct {
 	Attachments []Attachment
 	// Problems says what could not be read, one sentence each.
 	Problems []string
+
+	// mayHideClass is true when the message holds what a search of its raw
+	// bytes for a class word would not see as the operator reads it: text
+	// with a transfer encoding, a charset other than UTF-8, HTML, encoded
+	// words in a header, an encoded attached message, or a PDF.
+	mayHideClass bool
 }
 
 // Problem joins the problems into one line, "" when the message read
@@ -97,7 +103,8 @@ func summarize(raw []byte) (m *Message) {
 	r := &reader{m: &Message{}, target: -1, summary: true}
 	defer func() {
 		if v := recover(); v != nil {
-			m = &Message{Problems: []string{SanitizeLine(fmt.Sprintf("the message could not be read (%v)", v))}}
+			m = &Message{Problems: []string{SanitizeLine(fmt.Sprintf("the message could not be read (%v)", v))},
+				mayHideClass: true}
 		}
 	}()
 	r.read(raw)
@@ -146,6 +153,9 @@ func (r *reader) read(raw []byte) {
 	h, probs := parseHeader(hb)
 	for _, p := range probs {
 		r.problem("", "%s", p)
+	}
+	if bytes.Contains(hb, []byte("=?")) {
+		r.m.mayHideClass = true
 	}
 	t := readMediaType(h)
 	r.headers(h, t)
@@ -221,7 +231,11 @@ func (r *reader) entityOf(h message.Header, t *mediaType, body []byte, depth int
 		r.noteAttachment(h, ct, name, disp == "inline", body, label)
 		return nil
 	}
-	if r.target >= 0 || (r.summary && plainDecoding(h, params)) {
+	plain := plainDecoding(h, params)
+	if !plain || ct == "text/html" {
+		r.m.mayHideClass = true
+	}
+	if r.target >= 0 || (r.summary && plain) {
 		return nil
 	}
 	text := r.decodeText(h, params, body, label)
@@ -321,6 +335,9 @@ func (r *reader) attachedMessage(h message.Header, ct string, params, dparams ma
 	decoded = messageStart(decoded)
 	inner := &reader{m: &Message{}, target: -1, summary: true}
 	ih, _ := splitMessage(decoded)
+	if !identityTransfer(h) || bytes.Contains(ih, []byte("=?")) {
+		r.m.mayHideClass = true
+	}
 	ihh, _ := parseHeader(ih)
 	inner.headers(ihh, nil)
 	name := fileName(h, params, dparams)
@@ -351,13 +368,21 @@ func (r *reader) attachedMessage(h message.Header, ct string, params, dparams ma
 // plainDecoding reports whether a text part needs no decoding that could
 // fail: no transfer encoding, and UTF-8 or ASCII.
 func plainDecoding(h message.Header, params map[string]string) bool {
-	switch strings.ToLower(strings.TrimSpace(h.Get("Content-Transfer-Encoding"))) {
-	case "", "7bit", "8bit", "binary":
-	default:
+	if !identityTransfer(h) {
 		return false
 	}
 	switch strings.ToLower(params["charset"]) {
 	case "", "utf-8", "utf8", "us-ascii":
+		return true
+	}
+	return false
+}
+
+// identityTransfer reports whether a part's body is as it was written: no
+// transfer encoding, or one that only names the bytes used.
+func identityTransfer(h message.Header) bool {
+	switch strings.ToLower(strings.TrimSpace(h.Get("Content-Transfer-Encoding"))) {
+	case "", "7bit", "8bit", "binary":
 		return true
 	}
 	return false

@@ -207,3 +207,39 @@ func TestSkimReadsTheSameText(t *testing.T) {
 		}
 	}
 }
+
+// The quick look of the intake never changes the class a message
+// declares: for the messages of the test corpus, the real-world corpus and
+// the attached letters, DeclaredClass gives what the full look gives.
+func TestQuickLookKeepsTheClass(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "messages", "*.eml"))
+	letters, _ := filepath.Glob(filepath.Join("..", "testdata", "letters", "*.eml"))
+	files = append(files, letters...)
+	dir := os.Getenv(EnvRealmail)
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "realmail", "corpus")
+	}
+	real, _ := filepath.Glob(filepath.Join(dir, "*"))
+	if len(real) < 400 {
+		SkipOrFail(t, fmt.Sprintf("the real-mail corpus is not at %s (set %s)", dir, EnvRealmail))
+		return
+	}
+	files = append(files, real...)
+	classified := 0
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			continue // a folder
+		}
+		full := declaredClass(raw, &Message{mayHideClass: true})
+		if full.Classified() {
+			classified++
+		}
+		if got := DeclaredClass(raw); got != full && (got.Classified() || full.Classified()) {
+			t.Errorf("%s: DeclaredClass() = %q, the full look %q", f, got, full)
+		}
+	}
+	if classified < 3 {
+		t.Errorf("only %d messages declare a class to hold: the comparison proves little", classified)
+	}
+}

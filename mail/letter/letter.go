@@ -154,6 +154,16 @@ type Info struct {
 	Width, Height float64
 }
 
+// HeadSize is how much of a file BeginsAsPDF looks at.
+const HeadSize = 1024
+
+// BeginsAsPDF reports whether a file's first bytes are a PDF's header
+// (after blank bytes some writers put first). Only the first HeadSize
+// bytes are looked at.
+func BeginsAsPDF(head []byte) bool {
+	return bytes.HasPrefix(bytes.TrimLeft(head[:min(len(head), HeadSize)], "\x00\t\r\n "), []byte("%PDF-"))
+}
+
 // Read reads the text of a PDF's pages (by default the first three): from
 // its text layer, or, when the pages read have none, by OCR unless
 // opt.NoOCR. It blocks until the programs end, ctx is cancelled or the
@@ -161,7 +171,7 @@ type Info struct {
 // responsive.
 func Read(ctx context.Context, pdf []byte, opt Options) (Text, error) {
 	opt = opt.withDefaults()
-	if !bytes.HasPrefix(bytes.TrimLeft(pdf[:min(len(pdf), 1024)], "\x00\t\r\n "), []byte("%PDF-")) {
+	if !BeginsAsPDF(pdf) {
 		return Text{}, ErrNotPDF
 	}
 	if int64(len(pdf)) > opt.MaxBytes {

@@ -20,7 +20,7 @@ import (
 )
 
 // SchemaVersion is the layout of the store file this code writes.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // The buckets of the store file.
 var (
@@ -184,18 +184,25 @@ var migrations = []func(tx *bolt.Tx) error{
 	// 3: messages are matched on their content with line endings made
 	// alike, so that a message fetched (CRLF) and the same one imported
 	// from a webmail export (LF) are one letter.
-	2: func(tx *bolt.Tx) error {
-		if err := tx.DeleteBucket(bucketByHash); err != nil {
-			return err
-		}
-		byHash, err := tx.CreateBucket(bucketByHash)
-		if err != nil {
-			return err
-		}
-		return tx.Bucket(bucketRaw).ForEach(func(k, v []byte) error {
-			return byHash.Put(contentKey(v), bytes.Clone(k))
-		})
-	},
+	2: rebuildByHash,
+	// 4: the content key reads a lone LF as CRLF, where 3 read CRLF as LF:
+	// a message served by a server, whose lines end in CRLF already, has
+	// its SHA-256 as its key, and the intake hashes it once.
+	3: rebuildByHash,
+}
+
+// rebuildByHash makes the content index again from the messages stored.
+func rebuildByHash(tx *bolt.Tx) error {
+	if err := tx.DeleteBucket(bucketByHash); err != nil {
+		return err
+	}
+	byHash, err := tx.CreateBucket(bucketByHash)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bucketRaw).ForEach(func(k, v []byte) error {
+		return byHash.Put(contentKey(v), bytes.Clone(k))
+	})
 }
 
 // init creates the buckets and runs the migrations a store file needs. A

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -177,37 +176,6 @@ func (db *DB) add(tx *bolt.Tx, in []Incoming, sums *digester) (AddResult, error)
 		res.Added = append(res.Added, id)
 	}
 	return res, w.flush()
-}
-
-// contentKey identifies a message by its content: the SHA-256 of its bytes
-// with every CRLF read as LF, since a server serves CRLF and a webmail
-// export often writes LF for the same message.
-func contentKey(raw []byte) []byte {
-	h := sha256.New()
-	// The lines go to the hash through a buffer: one write per line costs
-	// more than the hashing itself.
-	var buf [8 << 10]byte
-	n := 0
-	for len(raw) > 0 {
-		i := bytes.Index(raw, []byte("\r\n"))
-		line := raw
-		if i >= 0 {
-			line, raw = raw[:i], raw[i+1:] // keep the LF
-		} else {
-			raw = nil
-		}
-		for len(line) > 0 {
-			if n == len(buf) {
-				h.Write(buf[:])
-				n = 0
-			}
-			c := copy(buf[n:], line)
-			n += c
-			line = line[c:]
-		}
-	}
-	h.Write(buf[:n])
-	return h.Sum(nil)
 }
 
 func receivedKey(l *Letter) []byte {

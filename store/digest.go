@@ -1,6 +1,9 @@
 package store
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"runtime"
 	"sync/atomic"
 )
@@ -11,6 +14,71 @@ import (
 type digest struct {
 	sha256  string
 	content []byte
+}
+
+// digestOf computes the digest of raw. A message a server served ends
+// every line with CRLF already, so its content key is its SHA-256: it is
+// hashed once.
+func digestOf(raw []byte) digest {
+	sum := sha256.Sum256(raw)
+	key := sum[:]
+	if !crlfLines(raw) {
+		key = contentKey(raw)
+	}
+	return digest{hex.EncodeToString(sum[:]), key}
+}
+
+// contentKey identifies a message by its content: the SHA-256 of its bytes
+// with every LF that no CR comes before read as CRLF, since a server
+// serves CRLF and a webmail export often writes LF for the same message.
+func contentKey(raw []byte) []byte {
+	h := sha256.New()
+	// The lines go to the hash through a buffer: one write per line costs
+	// more than the hashing itself.
+	var buf [8 << 10]byte
+	n := 0
+	write := func(p []byte) {
+		for len(p) > 0 {
+			if n == len(buf) {
+				h.Write(buf[:])
+				n = 0
+			}
+			c := copy(buf[n:], p)
+			n += c
+			p = p[c:]
+		}
+	}
+	for len(raw) > 0 {
+		i := bytes.IndexByte(raw, '\n')
+		switch {
+		case i < 0:
+			write(raw)
+			i = len(raw) - 1
+		case i > 0 && raw[i-1] == '\r':
+			write(raw[:i+1])
+		default:
+			write(raw[:i])
+			write([]byte("\r\n"))
+		}
+		raw = raw[i+1:]
+	}
+	h.Write(buf[:n])
+	return h.Sum(nil)
+}
+
+// crlfLines reports whether a CR comes before every LF of raw, so that
+// contentKey would hash raw as it is.
+func crlfLines(raw []byte) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(raw[i:], '\n')
+		if j < 0 {
+			return true
+		}
+		if i+j == 0 || raw[i+j-1] != '\r' {
+			return false
+		}
+		i += j + 1
+	}
 }
 
 // earlyDigest is a digest computed by Incoming.Digest, with the bytes it
@@ -31,7 +99,7 @@ func (d *earlyDigest) of(raw []byte) bool {
 // hashing takes nothing from the store's one writer. Raw must not change
 // afterwards.
 func (in *Incoming) Digest() {
-	in.digest = &earlyDigest{digest{sha256Hex(in.Raw), contentKey(in.Raw)}, in.Raw}
+	in.digest = &earlyDigest{digestOf(in.Raw), in.Raw}
 }
 
 // digestParallelBytes is the size of a batch above which its digests are
@@ -62,7 +130,7 @@ func startDigests(in []Incoming) *digester {
 	}
 	if size < digestParallelBytes || len(todo) < 2 {
 		for _, i := range todo {
-			d.out[i] = digest{sha256Hex(in[i].Raw), contentKey(in[i].Raw)}
+			d.out[i] = digestOf(in[i].Raw)
 		}
 		return d
 	}
@@ -81,7 +149,7 @@ func startDigests(in []Incoming) *digester {
 					return
 				}
 				i := todo[n]
-				d.out[i] = digest{sha256Hex(in[i].Raw), contentKey(in[i].Raw)}
+				d.out[i] = digestOf(in[i].Raw)
 				close(d.ready[i])
 			}
 		}()

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -120,6 +122,54 @@ func TestMigrationFromSchema1(t *testing.T) {
 	again.Source.UIDValidity = 99
 	if res, err := db.Add([]Incoming{again}); err != nil || res.Duplicates != 1 {
 		t.Fatalf("Add(stored message) after migration = %+v, %v; want a duplicate", res, err)
+	}
+}
+
+// TestMigrationFromSchema3 makes a store look as schema 3 wrote it (content
+// keys of the message with CRLF read as LF) and checks that opening it
+// rebuilds the keys: the same message, fetched again or imported with LF
+// lines, is found as a duplicate.
+func TestMigrationFromSchema3(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "desk.db")
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatalf("Open() = %v", err)
+	}
+	addOne(t, db, 1)
+	db.Close()
+
+	b, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = b.Update(func(tx *bolt.Tx) error {
+		tx.DeleteBucket(bucketByHash)
+		byHash, _ := tx.CreateBucket(bucketByHash)
+		tx.Bucket(bucketRaw).ForEach(func(k, v []byte) error {
+			old := sha256.Sum256(bytes.ReplaceAll(v, []byte("\r\n"), []byte("\n")))
+			return byHash.Put(old[:], append([]byte(nil), k...))
+		})
+		return tx.Bucket(bucketMeta).Put(keySchema, u32(3))
+	})
+	b.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	db, err = Open(path, Options{})
+	if err != nil {
+		t.Fatalf("Open(schema 3) = %v", err)
+	}
+	defer db.Close()
+	again := message(1)
+	again.Source.UIDValidity = 99
+	lf := message(1)
+	lf.Source = Source{}
+	lf.Raw = bytes.ReplaceAll(lf.Raw, []byte("\r\n"), []byte("\n"))
+	for name, in := range map[string]Incoming{"fetched again": again, "imported with LF lines": lf} {
+		if res, err := db.Add([]Incoming{in}); err != nil || res.Duplicates != 1 {
+			t.Errorf("Add(stored message %s) after migration = %+v, %v; want a duplicate", name, res, err)
+		}
 	}
 }
 

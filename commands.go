@@ -314,8 +314,8 @@ func (a *app) printLetter(l *store.Letter) error {
 // l, page by page, read once and kept in the store; "(OCR)" marks a text
 // read from a scan. A letter classified R or SR is not opened here.
 func (a *app) printAttachmentText(db *store.DB, l *store.Letter, n, pages int) error {
-	if l.Class.Classified() {
-		return &store.Error{Code: store.ErrClassified, Subject: string(l.Class)}
+	if err := l.Sealed(); err != nil {
+		return err
 	}
 	raw, err := db.Raw(l.ID)
 	if err != nil {

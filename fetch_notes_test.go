@@ -2,10 +2,15 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log"
 	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sanapati-desk/store"
 	"strings"
 	"testing"
 	"time"
@@ -92,5 +97,39 @@ func TestFetchSaysWhenTheMailboxIsReadAgain(t *testing.T) {
 	defer db.Close()
 	if n, err := db.Count(); err != nil || n != 4 {
 		t.Fatalf("the store holds %d letters (%v), want 4", n, err)
+	}
+}
+
+// TestFetchReadsTheClassOfAPDF: a letter whose class only its attached PDF
+// declares is stored by the sync and its class read before fetch ends, so
+// the command line holds it as an R letter at once.
+func TestFetchReadsTheClassOfAPDF(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("SANAPATI_STRICT") == "1" {
+			t.Fatal("pdftotext is not installed, and SANAPATI_STRICT=1 makes that a failure")
+		}
+		t.Skip("pdftotext is not installed (apt-get install poppler-utils); set SANAPATI_STRICT=1 to fail instead")
+	}
+	addr, user := startMemMailbox(t)
+	raw, err := os.ReadFile(filepath.Join(lettersDir, "07-kesbangpol-rahasia.eml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := user.Append("INBOX", memLiteral{bytes.NewReader(raw), int64(len(raw))}, &imap.AppendOptions{Time: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("SANAPATI_URL", "imap://operator@"+addr+"/INBOX")
+	t.Setenv("SANAPATI_PASSWORD", "rahasia")
+	d := newDesk(t)
+	var res struct {
+		New         int `json:"new"`
+		ClassesRead int `json:"classes_read"`
+	}
+	if err := json.Unmarshal([]byte(d.must("fetch", "--json")), &res); err != nil || res.New != 1 || res.ClassesRead != 1 {
+		t.Fatalf("fetch --json = %+v, %v; want 1 new, its class read", res, err)
+	}
+	want := sentence(&store.Error{Code: store.ErrClassified, Subject: string(store.ClassSecret)})
+	if code, _, errOut := d.run("route", "1", "--to", "Walikota"); code == 0 || !strings.Contains(errOut, want) {
+		t.Fatalf("route of the R letter: exit %d, %q; want %q", code, errOut, want)
 	}
 }

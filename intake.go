@@ -81,6 +81,12 @@ func cmdFetch(a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The letters are stored; the classes their PDFs declare are read now
+	// (a letter left waiting by ctrl+c is read at the next fetch).
+	read, err := mail.SettleClasses(ctx, db)
+	if err != nil && ctx.Err() == nil {
+		return err
+	}
 	notes := tui.IntakeNotes(a.txt, res)
 	if *asJSON {
 		skipped := []uint32{}
@@ -89,9 +95,13 @@ func cmdFetch(a *app, args []string) error {
 		}
 		return a.writeJSON(map[string]any{"new": res.New, "total": res.Total,
 			"duplicates": res.Duplicates, "problems": res.Problems,
-			"skipped": skipped, "vanished": res.Vanished, "resynced": res.Resynced, "notes": notes})
+			"skipped": skipped, "vanished": res.Vanished, "resynced": res.Resynced, "notes": notes,
+			"classes_read": read})
 	}
 	fmt.Fprintln(a.stdout, a.txt.T("cli.fetched", res.New, res.Total))
+	if read > 0 {
+		fmt.Fprintln(a.stdout, a.txt.T("cli.classes_read", read))
+	}
 	if res.Problems > 0 {
 		fmt.Fprintln(a.stdout, a.txt.T("cli.problems", res.Problems))
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"sanapati-desk/mail"
 	"sanapati-desk/store"
 )
 
@@ -34,6 +36,10 @@ func newDesk(t *testing.T, messages ...store.Incoming) *desk {
 	defer db.Close()
 	if _, err := db.Add(messages); err != nil {
 		t.Fatalf("Add() = %v", err)
+	}
+	// The intake's second half: the classes attached PDFs declare.
+	if _, err := mail.SettleClasses(context.Background(), db); err != nil {
+		t.Fatalf("SettleClasses() = %v", err)
 	}
 	return d
 }

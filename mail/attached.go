@@ -169,7 +169,7 @@ const classCheckTimeout = 5 * time.Second
 // attachedClass is the class an attached text PDF declares on its first
 // page ("Sifat : Rahasia", a RAHASIA stamp): pdftotext only, never OCR, so
 // the intake stays cheap; "" when no PDF says one.
-func attachedClass(raw []byte, m *Message) store.SecurityClass {
+func attachedClass(ctx context.Context, raw []byte, m *Message) store.SecurityClass {
 	var best store.SecurityClass
 	for n, i := range PDFAttachments(m) {
 		if n == 2 {
@@ -184,8 +184,8 @@ func attachedClass(raw []byte, m *Message) store.SecurityClass {
 		if err != nil {
 			continue
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), classCheckTimeout)
-		txt, err := letter.Read(ctx, pdf, letter.Options{Pages: 1, NoOCR: true})
+		cctx, cancel := context.WithTimeout(ctx, classCheckTimeout)
+		txt, err := letter.Read(cctx, pdf, letter.Options{Pages: 1, NoOCR: true})
 		cancel()
 		if err != nil {
 			continue

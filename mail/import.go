@@ -3,6 +3,7 @@ package mail
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -44,7 +45,8 @@ const (
 // the same path as a sync, with the same dedupe: importing a file twice
 // adds nothing. A file that cannot be read does not stop the others; the
 // error names every file that failed. A folder stands for the .eml and
-// mbox files directly in it (ImportFolderExts), in name order.
+// mbox files directly in it (ImportFolderExts), in name order. The class
+// of a letter with a PDF is read before it returns (SettleClasses).
 func Import(db *store.DB, paths ...string) (ImportResult, error) {
 	var (
 		res  ImportResult
@@ -61,6 +63,9 @@ func Import(db *store.DB, paths ...string) (ImportResult, error) {
 				errs = append(errs, err)
 			}
 		}
+	}
+	if _, err := SettleClasses(context.Background(), db); err != nil {
+		errs = append(errs, err)
 	}
 	return res, errors.Join(errs...)
 }

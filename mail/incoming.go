@@ -12,6 +12,9 @@ import (
 // the parser thinks of them.
 func NewIncoming(raw []byte, receivedAt time.Time, src store.Source) store.Incoming {
 	m := summarize(raw)
+	// The look at an attached PDF (a start of pdftotext) waits for
+	// SettleClasses, after the letter is stored.
+	class, pdfs := emailClass(raw, m)
 	has := false
 	for _, a := range m.Attachments {
 		if !a.Inline {
@@ -29,6 +32,7 @@ func NewIncoming(raw []byte, receivedAt time.Time, src store.Source) store.Incom
 		Date:           m.Date,
 		HasAttachments: has,
 		ParseProblem:   m.Problem(),
-		Class:          declaredClass(raw, m),
+		Class:          class,
+		ClassPending:   pdfs != nil,
 	}
 }

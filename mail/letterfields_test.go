@@ -2,6 +2,7 @@ package mail
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
 	"os"
 	"runtime"
@@ -118,7 +119,7 @@ func TestAttachedClassLooksAtTheHeadOfAFakePDF(t *testing.T) {
 	}
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	c := attachedClass(raw, m)
+	c := attachedClass(context.Background(), raw, m)
 	runtime.ReadMemStats(&after)
 	if c != "" {
 		t.Errorf("attachedClass() = %q for a file that is not a PDF", c)

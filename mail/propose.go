@@ -2,6 +2,7 @@ package mail
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -174,39 +175,46 @@ var classHeaders = []string{"X-Sifat", "Sifat", "X-Klasifikasi", "Klasifikasi", 
 
 // DeclaredClass is the security class a message declares, by a header, a
 // Sifat or Klasifikasi line, a subject marked RAHASIA, or the first page of
-// an attached text PDF (its Sifat line or stamp); "" when it declares none. It is asked of every message the intake stores, so a
-// message none of whose bytes can spell a class (no class word, no
-// encoding that could hide one) is not parsed at all.
+// an attached text PDF (its Sifat line or stamp); "" when it declares none.
 func DeclaredClass(raw []byte) store.SecurityClass {
-	return declaredClass(raw, summarize(raw))
+	return readClass(context.Background(), raw, summarize(raw))
 }
 
-// declaredClass is DeclaredClass with raw already summarized: a message
-// that shows no class word in its raw bytes and has nothing that could
-// hide one (sum.mayHideClass) declares none, without the full look.
-func declaredClass(raw []byte, sum *Message) store.SecurityClass {
+// readClass is DeclaredClass with raw already summarized; the look at
+// attached PDFs ends with ctx.
+func readClass(ctx context.Context, raw []byte, sum *Message) store.SecurityClass {
+	c, m := emailClass(raw, sum)
+	if m != nil {
+		if ac := attachedClass(ctx, raw, m); ac != store.ClassOrdinary && rank(ac) > rank(c) {
+			return ac
+		}
+	}
+	return c
+}
+
+// emailClass is the class the e-mail itself declares, without a look at
+// its attachments; pdfs is the message skimmed when it does not declare R
+// or SR and carries a PDF, whose first page may (attachedClass), else nil.
+// It is asked of every message the intake stores, so a message none of
+// whose bytes can spell a class (no class word, nothing that could hide
+// one: sum.mayHideClass) is not read any further.
+func emailClass(raw []byte, sum *Message) (c store.SecurityClass, pdfs *Message) {
 	if !sum.mayHideClass && !hasClassWord(raw) {
-		return ""
+		return "", nil
 	}
 	hb, _ := splitMessage(raw)
 	h, _ := parseHeader(hb)
 	for _, name := range classHeaders {
 		if c := classOf(h.Get(name)); c != "" {
-			return c
+			return c, nil
 		}
 	}
 	m := skim(raw)
-	c := Propose(m, time.UTC).Class
-	if c.Classified() {
-		return c
+	c = Propose(m, time.UTC).Class
+	if c.Classified() || len(PDFAttachments(m)) == 0 {
+		return c, nil
 	}
-	// The letter itself is often an attached PDF: its Sifat line or its
-	// RAHASIA stamp holds it as the e-mail's would. Only messages with a
-	// PDF pay for the look (pdftotext of a first page, no OCR).
-	if ac := attachedClass(raw, m); ac != store.ClassOrdinary && rank(ac) > rank(c) {
-		return ac
-	}
-	return c
+	return c, m
 }
 
 // hasClassWord reports whether raw may hold a word of a class to hold as

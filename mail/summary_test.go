@@ -2,6 +2,7 @@ package mail
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"math/rand/v2"
 	netmail "net/mail"
@@ -231,7 +232,7 @@ func TestQuickLookKeepsTheClass(t *testing.T) {
 		if err != nil {
 			continue // a folder
 		}
-		full := declaredClass(raw, &Message{mayHideClass: true})
+		full := readClass(context.Background(), raw, &Message{mayHideClass: true})
 		if full.Classified() {
 			classified++
 		}

@@ -3,6 +3,7 @@ package mail
 import (
 	"context"
 	"io"
+	"sync/atomic"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
@@ -29,9 +30,13 @@ const (
 	// StateStopped: the watcher gave up (authentication failure, a refusal
 	// by the server, a store error) or its context ended. Last event.
 	StateStopped
+	// StateClassesRead is no change of the connection: the classes of
+	// Event.Settled letters were read from their PDFs (SettleClasses),
+	// beside it. The state before goes on.
+	StateClassesRead
 )
 
-var stateNames = [...]string{"connecting", "connected", "syncing", "watching", "offline", "stopped"}
+var stateNames = [...]string{"connecting", "connected", "syncing", "watching", "offline", "stopped", "classes read"}
 
 // String names the state in English, for logs.
 func (s State) String() string {
@@ -57,6 +62,8 @@ type Event struct {
 	// Idle is true when the server pushes news (IDLE), false when the
 	// watcher polls.
 	Idle bool
+	// Settled counts the letters whose class was read (StateClassesRead).
+	Settled int
 }
 
 // WatchOptions tune a watcher. The zero value is a good default.
@@ -87,7 +94,9 @@ func Watch(ctx context.Context, db *store.DB, acct *Account, opts WatchOptions) 
 		opts.IdleRefresh = 5 * time.Minute
 	}
 	ch := make(chan Event, 32)
-	w := &watcher{ctx: ctx, db: db, acct: acct, opts: opts, ch: ch}
+	w := &watcher{ctx: ctx, db: db, acct: acct, opts: opts, ch: ch,
+		kick: make(chan struct{}, 1), settlerDone: make(chan struct{})}
+	go w.settle()
 	go w.run()
 	return ch
 }
@@ -98,6 +107,12 @@ type watcher struct {
 	acct *Account
 	opts WatchOptions
 	ch   chan Event
+	// kick asks the settler to read the classes the last sync left
+	// pending; settlerDone closes when the settler has ended.
+	kick        chan struct{}
+	settlerDone chan struct{}
+	settling    atomic.Bool // the settler is reading
+
 }
 
 // send delivers a state change, waiting for the reader unless ctx ends.
@@ -118,7 +133,11 @@ func (w *watcher) progress(p Progress) {
 }
 
 func (w *watcher) run() {
-	defer close(w.ch)
+	defer func() {
+		close(w.kick)
+		<-w.settlerDone
+		close(w.ch)
+	}()
 	attempt := 0
 	for {
 		w.send(Event{State: StateConnecting})
@@ -145,6 +164,44 @@ func (w *watcher) run() {
 	}
 }
 
+// settleInline is how many letters waiting for their class a sync reads
+// before it reports them (a fraction of a second of pdftotext): the day's
+// new letters show with their class known. More (a first sync of a
+// mailbox of PDF letters) show at once and are read beside the connection.
+const settleInline = 16
+
+// settleNew reads the classes the last sync left pending: here when they
+// are few, else by the settler.
+func (w *watcher) settleNew() {
+	ids, err := w.db.ClassPending()
+	if err == nil && len(ids) > 0 && len(ids) <= settleInline && !w.settling.Load() {
+		if _, err = SettleClasses(w.ctx, w.db); err == nil {
+			return
+		}
+	}
+	if err != nil || len(ids) > 0 {
+		select {
+		case w.kick <- struct{}{}:
+		default: // the settler has a call to make already
+		}
+	}
+}
+
+// settle reads, each time a sync asks, the classes the intake left
+// pending (SettleClasses), beside the connection: IDLE and the next syncs
+// go on meanwhile. It ends when run closes kick.
+func (w *watcher) settle() {
+	defer close(w.settlerDone)
+	for range w.kick {
+		w.settling.Store(true)
+		n, err := SettleClasses(w.ctx, w.db)
+		w.settling.Store(false)
+		if n > 0 || err != nil {
+			w.send(Event{State: StateClassesRead, Settled: n, Err: err})
+		}
+	}
+}
+
 // session runs one connection until it fails: sync, wait for news, sync.
 func (w *watcher) session(attempt *int) (SyncResult, error) {
 	s, err := dial(w.ctx, w.acct)
@@ -162,6 +219,7 @@ func (w *watcher) session(attempt *int) (SyncResult, error) {
 			return res, err
 		}
 		*attempt = 0
+		w.settleNew()
 		w.send(Event{State: StateWatching, Result: res, Idle: idle})
 		if idle {
 			err = w.idle(s)

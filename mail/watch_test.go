@@ -3,6 +3,11 @@ package mail
 import (
 	"context"
 	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sanapati-desk/store"
 	"testing"
 	"time"
 )
@@ -125,5 +130,49 @@ func nextEventAny(t *testing.T, ch <-chan Event, want State, d time.Duration) Ev
 		case <-timeout:
 			t.Fatalf("no %v event within %v", want, d)
 		}
+	}
+}
+
+// TestWatchReadsClasses: the classes of a few new letters with their PDF
+// are read before the sync reports them; those of many are read beside
+// the connection after it, and a StateClassesRead event says so.
+func TestWatchReadsClasses(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		SkipOrFail(t, "pdftotext is not installed (apt-get install poppler-utils)")
+	}
+	letter := func(t *testing.T, name string, n int) []byte {
+		raw, err := os.ReadFile(filepath.Join("..", "testdata", "letters", name+".eml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return append([]byte(fmt.Sprintf("X-Copy: %d\r\n", n)), raw...)
+	}
+	for _, n := range []int{2, settleInline + 4} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			srv := startMemServer(t, nil)
+			for i := range n {
+				srv.appendMessages(t, letter(t, "07-kesbangpol-rahasia", i))
+			}
+			db := openStore(t)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			ch := Watch(ctx, db, testAccount(t, srv.Addr, testPassword), WatchOptions{})
+			if e := nextEvent(t, ch, StateWatching, 10*time.Second); e.Result.New != n {
+				t.Fatalf("first sync: %+v, want %d new", e.Result, n)
+			}
+			if n > settleInline {
+				if e := nextEvent(t, ch, StateClassesRead, 20*time.Second); e.Settled != n || e.Err != nil {
+					t.Fatalf("classes read: %d, %v; want %d", e.Settled, e.Err, n)
+				}
+			}
+			if ids, _ := db.ClassPending(); len(ids) != 0 {
+				t.Fatalf("%d letters still wait for their class", len(ids))
+			}
+			for id := uint64(1); id <= uint64(n); id++ {
+				if l, err := db.Letter(id); err != nil || l.Class != store.ClassSecret {
+					t.Fatalf("letter %d: %v, %v; want R, read from its PDF", id, l, err)
+				}
+			}
+		})
 	}
 }

@@ -40,7 +40,7 @@ var (
 
 	allBuckets = [][]byte{bucketMeta, bucketLetters, bucketRaw, bucketBySource, bucketByHash,
 		bucketByReceived, bucketByStage, bucketAgenda, bucketSearch, bucketEvents,
-		bucketLetterEvents, bucketMailboxes, bucketDirectory}
+		bucketLetterEvents, bucketMailboxes, bucketDirectory, bucketClassPending}
 
 	keySchema    = []byte("schema")
 	keyChainHead = []byte("chain_head")

@@ -31,6 +31,10 @@ type Incoming struct {
 	// ReceivedEstimated says ReceivedAt came from neither the server nor a
 	// Received header.
 	ReceivedEstimated bool
+	// ClassPending says the message declares no class to hold, but carries
+	// a PDF whose first page may: the letter is stored held, and its class
+	// read after (DB.SettleClass).
+	ClassPending bool
 
 	digest *earlyDigest // set by Digest
 }
@@ -151,6 +155,12 @@ func (db *DB) add(tx *bolt.Tx, in []Incoming, sums *digester) (AddResult, error)
 		}
 		if m.Class != ClassOrdinary {
 			l.Class = m.Class
+		}
+		if m.ClassPending && !l.Class.Classified() {
+			l.ClassPending = true
+			if err := w.classPending.Put(u64(id), nil); err != nil {
+				return res, err
+			}
 		}
 		if l.ReceivedAt.IsZero() {
 			l.ReceivedAt = db.now()

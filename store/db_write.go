@@ -17,7 +17,7 @@ type writer struct {
 	db *DB
 	tx *bolt.Tx
 
-	letters, raw, bySource, byHash, byReceived, byStage, agenda, search,
+	letters, raw, bySource, byHash, byReceived, byStage, agenda, search, classPending,
 	events, letterEvents, meta *bolt.Bucket
 
 	head      string          // hash of the last event
@@ -30,7 +30,7 @@ func newWriter(db *DB, tx *bolt.Tx) *writer {
 		letters: tx.Bucket(bucketLetters), raw: tx.Bucket(bucketRaw),
 		bySource: tx.Bucket(bucketBySource), byHash: tx.Bucket(bucketByHash),
 		byReceived: tx.Bucket(bucketByReceived), byStage: tx.Bucket(bucketByStage),
-		agenda: tx.Bucket(bucketAgenda), search: tx.Bucket(bucketSearch),
+		agenda: tx.Bucket(bucketAgenda), search: tx.Bucket(bucketSearch), classPending: tx.Bucket(bucketClassPending),
 		events: tx.Bucket(bucketEvents), letterEvents: tx.Bucket(bucketLetterEvents),
 		meta: tx.Bucket(bucketMeta),
 	}

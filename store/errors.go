@@ -31,6 +31,7 @@ const (
 	ErrUnknownOfficial  ErrorCode = "unknown_official"
 	ErrInitialOrder     ErrorCode = "initial_order"
 	ErrClassified       ErrorCode = "classified"
+	ErrClassPending     ErrorCode = "class_pending"
 	ErrReasonRequired   ErrorCode = "reason_required"
 	ErrNothingToUndo    ErrorCode = "nothing_to_undo"
 	ErrAlreadyDelivered ErrorCode = "already_delivered"
@@ -93,6 +94,8 @@ func (e *Error) Error() string {
 		return fmt.Sprintf("the card goes to %s first", e.Subject)
 	case ErrClassified:
 		return fmt.Sprintf("the letter is classified %s: set it aside, it must not go down the ordinary path", e.Subject)
+	case ErrClassPending:
+		return "the letter's class is still being read from its attached PDF: fetch again, or wait for the open desk"
 	case ErrReasonRequired:
 		return "a reason is required"
 	case ErrNothingToUndo:

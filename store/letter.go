@@ -277,6 +277,10 @@ type Letter struct {
 	// the operator kept, where it was read: "pdf", "ocr", "email" or
 	// "header" (mail.Source), by the field's JSON name.
 	ProposedFrom map[string]string `json:"proposed_from,omitempty"`
+	// ClassPending says the letter's class is still to be read from its
+	// attached PDF (the intake stores first and reads after): until it is
+	// (DB.SettleClass), the letter is held as one classified R or SR is.
+	ClassPending bool `json:"class_pending,omitempty"`
 }
 
 // Title is the letter's subject as the operator should read it: the

@@ -112,7 +112,7 @@ var paperStages = map[Action]Stage{ActionPrintCopies: StagePrinted, ActionPrintC
 func (l *Letter) PaperStep(a Action) (bool, error) {
 	if err := l.check(a); err == nil {
 		return true, nil
-	} else if Code(err) == ErrClassified {
+	} else if c := Code(err); c == ErrClassified || c == ErrClassPending {
 		return false, err
 	}
 	if after, ok := paperStages[a]; ok && Reached(l.Stage, after) {
@@ -139,6 +139,9 @@ func NextAction(s Stage) Action {
 // or when the letter is classified R or SR and a is a step of the ordinary
 // path.
 func (l *Letter) check(a Action) error {
+	if l.ClassPending && heldWhenClassified[a] && l.Stage != StageSetAside {
+		return &Error{Code: ErrClassPending, Action: a}
+	}
 	if l.Class.Classified() && heldWhenClassified[a] && l.Stage != StageSetAside {
 		return &Error{Code: ErrClassified, Action: a, Subject: string(l.Class)}
 	}

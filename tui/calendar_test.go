@@ -23,6 +23,7 @@ func newYearsEve(t *testing.T, w, h int) *harness {
 		if res, err := db.Add([]store.Incoming{in}); err != nil || len(res.Added) != 1 {
 			t.Fatalf("Add() = %+v, %v", res, err)
 		}
+		settleClasses(t, db)
 	})
 }
 

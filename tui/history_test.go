@@ -93,6 +93,7 @@ func TestBodyReflowed(t *testing.T) {
 		if _, err := db.Add([]store.Incoming{in}); err != nil {
 			t.Fatal(err)
 		}
+		settleClasses(t, db)
 	})
 	h.open(1)
 	h.contains("persandian di lingkungan pemerintah daerah")

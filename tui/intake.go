@@ -29,8 +29,22 @@ func (m Model) handleIntake(msg intakeMsg) (tea.Model, tea.Cmd) {
 		m.intake.closed = true
 		return m, nil
 	}
-	m.intake.ev, m.intake.heard = msg.ev, true
 	cmds := []tea.Cmd{waitIntake(m.e.intake)}
+	if msg.ev.State == mail.StateClassesRead {
+		// Not the mailbox's state: the letters whose class was read from
+		// their PDF are shown again, the open one with them.
+		if msg.ev.Err != nil {
+			m.setError(msg.ev.Err)
+		}
+		if msg.ev.Settled > 0 {
+			cmds = append(cmds, m.refresh(nil))
+			if l := m.letter.l; l != nil && l.ClassPending {
+				cmds = append(cmds, m.letter.load(m.e, l.ID))
+			}
+		}
+		return m, tea.Batch(cmds...)
+	}
+	m.intake.ev, m.intake.heard = msg.ev, true
 	if msg.ev.State == mail.StateWatching {
 		m.intake.lastSync = msg.ev.At
 		if n := msg.ev.Result.New; n > 0 {

@@ -118,11 +118,12 @@ func (m *letterModel) load(e *env, id uint64) tea.Cmd {
 		cleanLetter(l)
 		// The attached letter proposes the fields (its text layer; a scan
 		// is read by OCR once the screen shows, in the background). A
-		// classified letter's attachments are not opened at the desk.
+		// classified letter's attachments are not opened at the desk, nor
+		// those of one whose class is still being read.
 		var prop mail.LetterProposal
 		var errs []error
 		texts := map[int]*store.AttachmentText{}
-		if l.Class.Classified() {
+		if l.Sealed() != nil {
 			prop = mail.ProposeLetter(read, nil, dir, db.Calendar().Location())
 		} else {
 			prop, errs = mail.ProposeMessage(context.Background(), db, id, raw, read, dir, false)
@@ -197,7 +198,7 @@ func (m letterModel) loaded(e *env, msg letterMsg) (letterModel, tea.Cmd) {
 // text, when the letter still waits for its registration and nothing is
 // being read.
 func (m *letterModel) readScan(e *env) tea.Cmd {
-	if m.prop.Letter >= 0 || !m.l.Agenda.IsZero() || m.class().Classified() || m.att.reading >= 0 || m.readErr != nil {
+	if m.prop.Letter >= 0 || !m.l.Agenda.IsZero() || m.sealed() != nil || m.att.reading >= 0 || m.readErr != nil {
 		return nil
 	}
 	for _, i := range m.pdfs() {

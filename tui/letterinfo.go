@@ -151,6 +151,8 @@ func (m *letterModel) banners(e *env) []banner {
 	switch {
 	case m.l.Stage == store.StageSetAside:
 		out = append(out, banner{text: tr(e, "letter.set_aside", m.l.SetAsideReason)})
+	case m.l.ClassPending:
+		out = append(out, banner{text: tr(e, "letter.class_pending"), stop: true})
 	case class.Classified() && store.Allowed(store.ActionSetAside, m.l.Stage):
 		name := string(class)
 		if e != nil {
@@ -186,6 +188,15 @@ func tr(e *env, k string, args ...any) string {
 
 // class is the letter's security class: as registered, else as the
 // message says.
+// sealed says why the letter's text is not opened at the desk (classified
+// R or SR, or its class still being read), nil when it may be.
+func (m *letterModel) sealed() error {
+	if c := m.class(); c.Classified() {
+		return &store.Error{Code: store.ErrClassified, Subject: string(c)}
+	}
+	return m.l.Sealed()
+}
+
 func (m *letterModel) class() store.SecurityClass {
 	if m.l.Class != "" {
 		return m.l.Class

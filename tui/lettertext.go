@@ -78,8 +78,8 @@ func (m *letterModel) switchText(e *env) tea.Cmd {
 		}
 		return failNow(errNoPDF)
 	}
-	if c := m.class(); c.Classified() {
-		return failNow(&store.Error{Code: store.ErrClassified, Subject: string(c)})
+	if err := m.sealed(); err != nil {
+		return failNow(err)
 	}
 	next := pdfs[0]
 	if m.att.shown >= 0 {

@@ -37,6 +37,7 @@ func seedLetters(t testing.TB, edit func(name string, raw []byte) []byte, names 
 		if res, err := db.Add(in); err != nil || len(res.Added) != len(names) {
 			t.Fatalf("Add() = %+v, %v", res, err)
 		}
+		settleClasses(t, db)
 	}
 }
 

@@ -75,6 +75,7 @@ func seedClassified(t testing.TB) func(db *store.DB) {
 		if res, err := db.Add([]store.Incoming{in, est}); err != nil || len(res.Added) != 2 {
 			t.Fatalf("Add() = %+v, %v", res, err)
 		}
+		settleClasses(t, db)
 	}
 }
 
@@ -356,6 +357,7 @@ func TestDuplicate(t *testing.T) {
 		if _, err := db.Add(in); err != nil {
 			t.Fatalf("Add() = %v", err)
 		}
+		settleClasses(t, db)
 		for _, id := range []uint64{1, 2} {
 			if _, err := db.Route(id, []store.Recipient{{Name: "Camat Pekalongan Utara"}}); err != nil {
 				t.Fatal(err)

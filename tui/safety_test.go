@@ -34,6 +34,7 @@ func TestHostileLetter(t *testing.T) {
 		if _, err := db.Add([]store.Incoming{in, raw}); err != nil {
 			t.Fatalf("Add() = %v", err)
 		}
+		settleClasses(t, db)
 	}
 	for _, sz := range sizes {
 		h := newHarness(t, sz[0], sz[1], seed)
@@ -193,6 +194,7 @@ func TestIntakeStates(t *testing.T) {
 	if _, err := h.db.Add([]store.Incoming{in}); err != nil {
 		t.Fatal(err)
 	}
+	settleClasses(t, h.db)
 	h.send(intakeMsg{ok: true, ev: mail.Event{State: mail.StateWatching, At: testNow, Idle: true, Result: mail.SyncResult{New: 1, Added: []uint64{6}}}})
 	h.contains("1 naskah baru masuk.", "1-4 dari 4", "● tersambung", "terakhir 09.00 WIB")
 	h.send(intakeMsg{ok: true, ev: mail.Event{State: mail.StateOffline, At: testNow, Err: errors.New("dial tcp: connection refused"), Retry: testNow.Add(30 * time.Second)}})

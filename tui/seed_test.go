@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"encoding/base64"
 	"fmt"
 	"strings"
@@ -75,6 +76,16 @@ var deskMessages = []message{
 
 // seedDesk stores the desk messages: the first three new (one of them
 // classified), the fourth registered, the fifth out with a courier.
+// settleClasses is the intake's second half, after a test stored messages
+// as the intake does (mail.NewIncoming, Add): the classes their PDFs
+// declare are read.
+func settleClasses(t testing.TB, db *store.DB) {
+	t.Helper()
+	if _, err := mail.SettleClasses(context.Background(), db); err != nil {
+		t.Fatalf("SettleClasses() = %v", err)
+	}
+}
+
 func seedDesk(t testing.TB) func(db *store.DB) {
 	return func(db *store.DB) {
 		t.Helper()
@@ -87,6 +98,7 @@ func seedDesk(t testing.TB) func(db *store.DB) {
 		if err != nil || len(res.Added) != len(deskMessages) {
 			t.Fatalf("Add() = %+v, %v", res, err)
 		}
+		settleClasses(t, db)
 		// IDs run oldest first: 1 is the PANRB letter, 2 Bappeda.
 		must := func(_ *store.Letter, err error) {
 			t.Helper()

@@ -67,7 +67,8 @@ func (t *Text) Error(err error) string {
 			return t.T("err.out_of_order", t.Action(e.Action), t.Stage(e.Stage), t.Action(next))
 		}
 		return t.T("err.out_of_order_end", t.Action(e.Action), t.Stage(e.Stage))
-	case store.ErrReasonRequired, store.ErrNothingToUndo, store.ErrLocked, store.ErrNotClassified, store.ErrNotLate:
+	case store.ErrReasonRequired, store.ErrNothingToUndo, store.ErrLocked, store.ErrNotClassified, store.ErrNotLate,
+		store.ErrClassPending:
 		return t.T("err." + string(e.Code))
 	case store.ErrReleaseClass, store.ErrDuplicate:
 		return t.T("err."+string(e.Code), e.Subject)

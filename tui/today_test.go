@@ -25,6 +25,7 @@ func TestTodayChartCountsEveryArrival(t *testing.T) {
 		if res, err := db.Add(in); err != nil || len(res.Added) != 2 {
 			t.Fatalf("Add() = %+v, %v", res, err)
 		}
+		settleClasses(t, db)
 	})
 	received, onTime, late := 0, 0, 0
 	for _, d := range h.m.today.chart {

@@ -114,6 +114,7 @@ var screenText = map[string][2]string{
 	"letter.busy":          {"Sedang dikerjakan…", "Working…"},
 	"letter.journey_done":  {"Semua langkah naskah ini selesai.", "Every step of this letter is done."},
 	"letter.set_aside":     {"Disisihkan: %s", "Set aside: %s"},
+	"letter.class_pending": {"Sifat naskah masih dibaca dari PDF terlampirnya: langkah berikutnya menunggu.", "The class is still being read from the attached PDF: the next step waits."},
 	"letter.classified":    {"Bersifat %s: tidak boleh lewat jalur biasa.", "Classified %s: not for the ordinary path."},
 	"letter.restricted":    {"Sifat TERBATAS: boleh diproses, jaga kerahasiaannya.", "Classified RESTRICTED: it may go on; keep it confidential."},
 	"letter.parse_problem": {"Sebagian naskah tidak terbaca; yang terbaca ditampilkan, aslinya tersimpan utuh.", "Part of the message could not be read; what could is shown, the original is kept whole."},

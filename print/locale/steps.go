@@ -225,6 +225,7 @@ var stepText = map[string][2]string{
 	"field.summary":            {"perihal", "subject"},
 	"field.attachments":        {"lampiran", "enclosures"},
 	"field.class":              {"sifat", "class"},
+	"field.class_pending":      {"sifat masih dibaca", "class still being read"},
 	"field.urgency":            {"urgensi", "urgency"},
 	"field.class_code":         {"kode klasifikasi", "classification code"},
 	"field.index":              {"indeks", "index"},

@@ -1,0 +1,68 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// ActionReadClass records the class read from a letter's attached PDF
+// after the intake stored it (Letter.ClassPending).
+const ActionReadClass Action = "read_class"
+
+// bucketClassPending holds the IDs of the letters whose class is still to
+// be read from their attached PDF: letter ID -> nothing.
+var bucketClassPending = []byte("class_pending")
+
+// Sealed says why the letter's text must not be opened at the desk: it is
+// classified R or SR (ErrClassified), or its class is still being read
+// (ErrClassPending); nil when it may be.
+func (l *Letter) Sealed() error {
+	switch {
+	case l.Class.Classified():
+		return &Error{Code: ErrClassified, Subject: string(l.Class)}
+	case l.ClassPending:
+		return &Error{Code: ErrClassPending}
+	}
+	return nil
+}
+
+// ClassPending returns the IDs of the letters whose class is still to be
+// read from their attached PDF, oldest first.
+func (db *DB) ClassPending() ([]uint64, error) {
+	var ids []uint64
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketClassPending).ForEach(func(k, _ []byte) error {
+			ids = append(ids, binary.BigEndian.Uint64(k))
+			return nil
+		})
+	})
+	return ids, err
+}
+
+// SettleClass ends the wait for the class of letter id, read from its
+// attached PDF: a class to hold (R, SR) or T is recorded, B or none leaves
+// the letter as it was, and either way it may then go its way. The change
+// is an audit event, in the same transaction. A letter not waiting is
+// left alone.
+func (db *DB) SettleClass(id uint64, class SecurityClass) error {
+	_, err := db.step(id, ActionReadClass, "", func(tx *bolt.Tx, l *Letter) error {
+		if tx.Bucket(bucketClassPending).Get(u64(id)) == nil {
+			return errSettled
+		}
+		l.ClassPending = false
+		if class != "" && class != ClassOrdinary && !l.Class.Classified() {
+			l.Class = class
+		}
+		return tx.Bucket(bucketClassPending).Delete(u64(id))
+	})
+	if errors.Is(err, errSettled) {
+		return nil
+	}
+	return err
+}
+
+// errSettled ends the transaction of SettleClass for a letter whose class
+// was read already.
+var errSettled = errors.New("the class is read already")

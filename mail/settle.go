@@ -22,49 +22,75 @@ func SettleClasses(ctx context.Context, db *store.DB) (int, error) {
 	if err != nil || len(ids) == 0 {
 		return 0, err
 	}
-	var (
-		mu      sync.Mutex
-		settled int
-		errs    []error
-		wg      sync.WaitGroup
-	)
 	next := make(chan uint64)
+	read := make(chan settled)
+	var wg sync.WaitGroup
 	for range min(len(ids), runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
 			for id := range next {
-				err := settleClass(ctx, db, id)
-				mu.Lock()
-				if err == nil {
-					settled++
-				} else if ctx.Err() == nil {
-					errs = append(errs, err)
-				}
-				mu.Unlock()
+				c, err := readStoredClass(ctx, db, id)
+				read <- settled{store.ClassRead{ID: id, Class: c}, err}
 			}
 		})
 	}
-feed:
-	for _, id := range ids {
-		select {
-		case next <- id:
-		case <-ctx.Done():
-			break feed
+	go func() {
+	feed:
+		for _, id := range ids {
+			select {
+			case next <- id:
+			case <-ctx.Done():
+				break feed
+			}
 		}
+		close(next)
+		wg.Wait()
+		close(read)
+	}()
+	// The classes read are recorded as they come, those that came together
+	// in one transaction.
+	var (
+		n    int
+		errs []error
+	)
+	for r := range read {
+		batch := []store.ClassRead{}
+		for more := true; more; {
+			if r.err == nil {
+				batch = append(batch, r.ClassRead)
+			} else if ctx.Err() == nil {
+				errs = append(errs, r.err)
+			}
+			select {
+			case r, more = <-read:
+			default:
+				more = false
+			}
+		}
+		if len(batch) == 0 {
+			continue
+		}
+		if err := db.SettleClasses(batch); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		n += len(batch)
 	}
-	close(next)
-	wg.Wait()
-	return settled, errors.Join(errs...)
+	return n, errors.Join(errs...)
 }
 
-// settleClass reads and records the class of letter id.
-func settleClass(ctx context.Context, db *store.DB, id uint64) error {
+// settled is a class read, or why it could not be.
+type settled struct {
+	store.ClassRead
+	err error
+}
+
+// readStoredClass reads the class letter id declares, its PDF included.
+func readStoredClass(ctx context.Context, db *store.DB, id uint64) (store.SecurityClass, error) {
 	raw, err := db.Raw(id)
 	if err != nil {
-		return err
+		return "", err
 	}
 	class := readClass(ctx, raw, summarize(raw))
-	if err := ctx.Err(); err != nil {
-		return err // the look was cut short: the letter waits for the next call
-	}
-	return db.SettleClass(id, class)
+	// A look cut short leaves the letter for the next call.
+	return class, ctx.Err()
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"encoding/binary"
-	"errors"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -41,28 +40,46 @@ func (db *DB) ClassPending() ([]uint64, error) {
 	return ids, err
 }
 
+// ClassRead is the class read from a letter's attached PDF.
+type ClassRead struct {
+	ID    uint64
+	Class SecurityClass
+}
+
 // SettleClass ends the wait for the class of letter id, read from its
 // attached PDF: a class to hold (R, SR) or T is recorded, B or none leaves
 // the letter as it was, and either way it may then go its way. The change
 // is an audit event, in the same transaction. A letter not waiting is
 // left alone.
 func (db *DB) SettleClass(id uint64, class SecurityClass) error {
-	_, err := db.step(id, ActionReadClass, "", func(tx *bolt.Tx, l *Letter) error {
-		if tx.Bucket(bucketClassPending).Get(u64(id)) == nil {
-			return errSettled
-		}
-		l.ClassPending = false
-		if class != "" && class != ClassOrdinary && !l.Class.Classified() {
-			l.Class = class
-		}
-		return tx.Bucket(bucketClassPending).Delete(u64(id))
-	})
-	if errors.Is(err, errSettled) {
-		return nil
-	}
-	return err
+	return db.SettleClasses([]ClassRead{{id, class}})
 }
 
-// errSettled ends the transaction of SettleClass for a letter whose class
-// was read already.
-var errSettled = errors.New("the class is read already")
+// SettleClasses is SettleClass for several letters, in one transaction
+// (one flush of the disk for all).
+func (db *DB) SettleClasses(read []ClassRead) error {
+	return db.bolt.Update(func(tx *bolt.Tx) error {
+		pending := tx.Bucket(bucketClassPending)
+		w := newWriter(db, tx)
+		for _, r := range read {
+			if pending.Get(u64(r.ID)) == nil {
+				continue // read already
+			}
+			l, before, err := getLetter(tx, r.ID)
+			if err != nil {
+				return err
+			}
+			l.ClassPending = false
+			if r.Class != "" && r.Class != ClassOrdinary && !l.Class.Classified() {
+				l.Class = r.Class
+			}
+			if err := pending.Delete(u64(r.ID)); err != nil {
+				return err
+			}
+			if err := w.save(before, l, ActionReadClass, l.Stage, ""); err != nil {
+				return err
+			}
+		}
+		return w.flush()
+	})
+}

@@ -80,19 +80,21 @@ type letterJSON struct {
 	DueAt        string      `json:"due_at"`
 	Overdue      bool        `json:"overdue"`
 	// DueEstimated: the due time ran through a year with no holiday list.
-	DueEstimated    bool              `json:"due_estimated"`
-	DoneAt          string            `json:"done_at,omitempty"`
-	From            string            `json:"from"`
-	Subject         string            `json:"subject"`
-	MessageID       string            `json:"message_id"`
-	SHA256          string            `json:"sha256"`
-	Size            int64             `json:"size"`
-	Source          store.Source      `json:"source"`
-	LetterNumber    string            `json:"letter_number,omitempty"`
-	LetterDate      string            `json:"letter_date,omitempty"`
-	Origin          string            `json:"origin,omitempty"`
-	Summary         string            `json:"summary,omitempty"`
-	Class           string            `json:"class,omitempty"`
+	DueEstimated bool         `json:"due_estimated"`
+	DoneAt       string       `json:"done_at,omitempty"`
+	From         string       `json:"from"`
+	Subject      string       `json:"subject"`
+	MessageID    string       `json:"message_id"`
+	SHA256       string       `json:"sha256"`
+	Size         int64        `json:"size"`
+	Source       store.Source `json:"source"`
+	LetterNumber string       `json:"letter_number,omitempty"`
+	LetterDate   string       `json:"letter_date,omitempty"`
+	Origin       string       `json:"origin,omitempty"`
+	Summary      string       `json:"summary,omitempty"`
+	Class        string       `json:"class,omitempty"`
+	// ClassPending: the class is still being read from the attached PDF.
+	ClassPending    bool              `json:"class_pending,omitempty"`
 	Urgency         string            `json:"urgency,omitempty"`
 	ClassCode       string            `json:"class_code,omitempty"`
 	Attachments     string            `json:"attachments,omitempty"` // the Lampiran as registered
@@ -128,7 +130,7 @@ func (a *app) letterJSON(l *store.Letter) letterJSON {
 		ReceivedAt: rfc(l.ReceivedAt), DueAt: rfc(tm.Due), Overdue: tm.Overdue, DueEstimated: tm.Estimated, DoneAt: rfc(l.DoneAt),
 		From: l.From, Subject: l.Subject, MessageID: l.MessageID, SHA256: l.SHA256, Size: l.Size,
 		Source: l.Source, LetterNumber: l.LetterNumber, Origin: l.Origin, Summary: l.Summary,
-		Class: string(l.Class), Urgency: string(l.Urgency), ClassCode: l.ClassCode,
+		Class: string(l.Class), ClassPending: l.ClassPending, Urgency: string(l.Urgency), ClassCode: l.ClassCode,
 		Recipients: l.Recipients, Initials: l.Initials, Courier: l.Courier,
 		ArchiveLocation: l.ArchiveLocation, SetAsideReason: l.SetAsideReason, ParseProblem: l.ParseProblem,
 		ReceivedEstimated: l.ReceivedEstimated, LateReason: l.LateReason, ProposedFrom: l.ProposedFrom,
@@ -281,7 +283,11 @@ func (a *app) printLetter(l *store.Letter) error {
 	row(t.T("register.number"), l.LetterNumber)
 	row(t.T("register.origin"), l.Origin)
 	row(t.T("register.summary"), l.Summary)
-	row(t.T("register.class"), string(l.Class))
+	class := string(l.Class)
+	if l.ClassPending {
+		class = strings.TrimSpace(class + " " + t.T("cli.show.class_pending"))
+	}
+	row(t.T("register.class"), class)
 	row(t.T("register.urgency"), string(l.Urgency))
 	for _, r := range l.Recipients {
 		state := ""

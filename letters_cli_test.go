@@ -165,3 +165,35 @@ func TestDirectoryCommandAliases(t *testing.T) {
 		t.Fatalf("after directory --set: Recipient(Bapak Wali) = %+v, %v", r, ok)
 	}
 }
+
+// TestLetterClassPendingCommandLine: a letter stored before its PDF's
+// class is read (a fetch cut short) is held on the command line with its
+// own sentence, says so in show, and its text is not printed.
+func TestLetterClassPendingCommandLine(t *testing.T) {
+	d := newDesk(t)
+	in := corpusIncoming(t, "07-kesbangpol-rahasia", 1)
+	if !in.ClassPending {
+		t.Fatal("the letter whose class only its PDF declares is not left to read")
+	}
+	db := d.store()
+	_, err := db.Add([]store.Incoming{in})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := sentence(&store.Error{Code: store.ErrClassPending})
+	for _, args := range [][]string{{"route", "1", "--to", "Walikota"}, {"register", "1"}, {"show", "1", "--text", "1"}} {
+		if code, _, errOut := d.run(args...); code == 0 || !strings.Contains(errOut, want) {
+			t.Errorf("%v while the class is read: exit %d, %q; want %q", args, code, errOut, want)
+		}
+	}
+	if out := d.must("show", "1"); !strings.Contains(out, "masih dibaca dari PDF terlampir") {
+		t.Errorf("show of a letter whose class is read does not say so:\n%s", out)
+	}
+	var l struct {
+		ClassPending bool `json:"class_pending"`
+	}
+	if err := json.Unmarshal([]byte(d.must("show", "1", "--json")), &l); err != nil || !l.ClassPending {
+		t.Errorf("show --json: class_pending = %v, %v; want true", l.ClassPending, err)
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -126,6 +127,11 @@ func cmdImport(a *app, args []string) error {
 		return err
 	}
 	res, err := mail.Import(db, paths...)
+	// As after a fetch: the classes the letters' PDFs declare, of what was
+	// imported even when a file failed.
+	if _, serr := mail.SettleClasses(a.ctx, db); serr != nil && a.ctx.Err() == nil {
+		err = errors.Join(err, serr)
+	}
 	if err != nil {
 		return err
 	}

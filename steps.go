@@ -62,7 +62,11 @@ func cmdRoute(a *app, args []string) error {
 			return db.Route(id, rs)
 		}
 		// No --to: the recipients the letter names, with their default
-		// channels (the store fills a channel left empty).
+		// channels (the store fills a channel left empty). A letter whose
+		// text may not be opened is not read for them.
+		if err := sealed(db, id); err != nil {
+			return nil, err
+		}
 		p := a.proposal(db, id)
 		if p.Class.Classified() {
 			return nil, &store.Error{Code: store.ErrClassified, Subject: string(p.Class)}
@@ -129,11 +133,21 @@ func cmdRegister(a *app, args []string) error {
 		r.Urgency = ""
 	}
 	return a.step(pos, func(db *store.DB, id uint64) (*store.Letter, error) {
-		if _, err := db.Letter(id); err != nil {
+		if err := sealed(db, id); err != nil {
 			return nil, err
 		}
 		return db.Register(id, proposed(r, a.proposal(db, id)))
 	})
+}
+
+// sealed is the letter's Sealed: why its text may not be read for a
+// proposal.
+func sealed(db *store.DB, id uint64) error {
+	l, err := db.Letter(id)
+	if err != nil {
+		return err
+	}
+	return l.Sealed()
 }
 
 // proposed fills the registration fields the operator left empty with what

@@ -168,8 +168,11 @@ const classCheckTimeout = 5 * time.Second
 
 // attachedClass is the class an attached text PDF declares on its first
 // page ("Sifat : Rahasia", a RAHASIA stamp): pdftotext only, never OCR, so
-// the intake stays cheap; "" when no PDF says one.
-func attachedClass(ctx context.Context, raw []byte, m *Message) store.SecurityClass {
+// the intake stays cheap; "" when no PDF says one. A PDF that cannot be
+// read (not a PDF, broken, locked, too large or slow, no poppler) says
+// nothing, as a letter without one; err is only for a reading cut short
+// (ctx ended, pdftotext stopped by a signal), which may be tried again.
+func attachedClass(ctx context.Context, raw []byte, m *Message) (_ store.SecurityClass, err error) {
 	var best store.SecurityClass
 	for n, i := range PDFAttachments(m) {
 		if n == 2 {
@@ -187,6 +190,12 @@ func attachedClass(ctx context.Context, raw []byte, m *Message) store.SecurityCl
 		cctx, cancel := context.WithTimeout(ctx, classCheckTimeout)
 		txt, err := letter.Read(cctx, pdf, letter.Options{Pages: 1, NoOCR: true})
 		cancel()
+		if ctx.Err() != nil {
+			return "", ctx.Err()
+		}
+		if errors.Is(err, letter.ErrStopped) {
+			return "", err
+		}
 		if err != nil {
 			continue
 		}
@@ -194,7 +203,7 @@ func attachedClass(ctx context.Context, raw []byte, m *Message) store.SecurityCl
 			best = c
 		}
 	}
-	return best
+	return best, nil
 }
 
 // attachmentBeginsAsPDF reports whether attachment a of raw begins as a

@@ -3,7 +3,6 @@ package mail
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -46,7 +45,7 @@ const (
 // adds nothing. A file that cannot be read does not stop the others; the
 // error names every file that failed. A folder stands for the .eml and
 // mbox files directly in it (ImportFolderExts), in name order. The class
-// of a letter with a PDF is read before it returns (SettleClasses).
+// of a letter with a PDF is read after (SettleClasses), as after a sync.
 func Import(db *store.DB, paths ...string) (ImportResult, error) {
 	var (
 		res  ImportResult
@@ -63,9 +62,6 @@ func Import(db *store.DB, paths ...string) (ImportResult, error) {
 				errs = append(errs, err)
 			}
 		}
-	}
-	if _, err := SettleClasses(context.Background(), db); err != nil {
-		errs = append(errs, err)
 	}
 	return res, errors.Join(errs...)
 }

@@ -119,10 +119,10 @@ func TestAttachedClassLooksAtTheHeadOfAFakePDF(t *testing.T) {
 	}
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	c := attachedClass(context.Background(), raw, m)
+	c, err := attachedClass(context.Background(), raw, m)
 	runtime.ReadMemStats(&after)
-	if c != "" {
-		t.Errorf("attachedClass() = %q for a file that is not a PDF", c)
+	if c != "" || err != nil {
+		t.Errorf("attachedClass() = %q, %v for a file that is not a PDF", c, err)
 	}
 	if n := after.TotalAlloc - before.TotalAlloc; n > uint64(len(data))/4 {
 		t.Errorf("attachedClass() allocated %d bytes for a %d-byte file that is not a PDF: it decoded the file whole", n, len(data))

@@ -177,19 +177,26 @@ var classHeaders = []string{"X-Sifat", "Sifat", "X-Klasifikasi", "Klasifikasi", 
 // Sifat or Klasifikasi line, a subject marked RAHASIA, or the first page of
 // an attached text PDF (its Sifat line or stamp); "" when it declares none.
 func DeclaredClass(raw []byte) store.SecurityClass {
-	return readClass(context.Background(), raw, summarize(raw))
+	c, _ := readClass(context.Background(), raw, summarize(raw))
+	return c
 }
 
 // readClass is DeclaredClass with raw already summarized; the look at
-// attached PDFs ends with ctx.
-func readClass(ctx context.Context, raw []byte, sum *Message) store.SecurityClass {
+// attached PDFs ends with ctx, and err says it was cut short (see
+// attachedClass).
+func readClass(ctx context.Context, raw []byte, sum *Message) (store.SecurityClass, error) {
 	c, m := emailClass(raw, sum)
-	if m != nil {
-		if ac := attachedClass(ctx, raw, m); ac != store.ClassOrdinary && rank(ac) > rank(c) {
-			return ac
-		}
+	if m == nil {
+		return c, nil
 	}
-	return c
+	ac, err := attachedClass(ctx, raw, m)
+	if err != nil {
+		return "", err
+	}
+	if ac != store.ClassOrdinary && rank(ac) > rank(c) {
+		return ac, nil
+	}
+	return c, nil
 }
 
 // emailClass is the class the e-mail itself declares, without a look at

@@ -18,6 +18,12 @@ import (
 // holds a letter as it holds one classified R or SR. It returns how many
 // letters it settled; when ctx ends, the rest wait for the next call.
 func SettleClasses(ctx context.Context, db *store.DB) (int, error) {
+	return settleClasses(ctx, db, nil)
+}
+
+// settleClasses is SettleClasses, calling recorded (unless nil) with the
+// number of letters of each transaction it commits.
+func settleClasses(ctx context.Context, db *store.DB, recorded func(n int)) (int, error) {
 	ids, err := db.ClassPending()
 	if err != nil || len(ids) == 0 {
 		return 0, err
@@ -74,6 +80,9 @@ func SettleClasses(ctx context.Context, db *store.DB) (int, error) {
 			continue
 		}
 		n += len(batch)
+		if recorded != nil {
+			recorded(len(batch))
+		}
 	}
 	return n, errors.Join(errs...)
 }
@@ -90,7 +99,6 @@ func readStoredClass(ctx context.Context, db *store.DB, id uint64) (store.Securi
 	if err != nil {
 		return "", err
 	}
-	class := readClass(ctx, raw, summarize(raw))
-	// A look cut short leaves the letter for the next call.
-	return class, ctx.Err()
+	// A look cut short leaves the letter waiting for the next call.
+	return readClass(ctx, raw, summarize(raw))
 }

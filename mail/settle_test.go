@@ -2,12 +2,14 @@ package mail
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"sanapati-desk/mail/letter"
 	"sanapati-desk/store"
 )
 
@@ -62,5 +64,48 @@ func TestSettleClasses(t *testing.T) {
 		if l.ClassPending || l.Class != want[name] {
 			t.Errorf("%s: class %q, pending %v; want %q", name, l.Class, l.ClassPending, want[name])
 		}
+	}
+}
+
+// A reading cut short (pdftotext stopped by a signal, as ctrl+c stops it)
+// leaves the letter waiting, held, and says why; a reading that cannot
+// ever be done (no poppler) lets it go as a letter whose PDF says nothing.
+func TestSettleClassesCutShort(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "testdata", "letters", "07-kesbangpol-rahasia.eml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, script string
+		pending      bool
+	}{
+		{"stopped by a signal", "#!/bin/sh\nkill -KILL $$\n", true},
+		{"no poppler", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bin := t.TempDir()
+			if tc.script != "" {
+				if err := os.WriteFile(filepath.Join(bin, "pdftotext"), []byte(tc.script), 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			t.Setenv("PATH", bin)
+			db, err := store.Open(filepath.Join(t.TempDir(), "desk.db"), store.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if _, err := db.Add([]store.Incoming{NewIncoming(raw, time.Now(), store.Source{File: "surat.eml"})}); err != nil {
+				t.Fatal(err)
+			}
+			n, err := SettleClasses(context.Background(), db)
+			ids, _ := db.ClassPending()
+			if tc.pending && (n != 0 || !errors.Is(err, letter.ErrStopped) || len(ids) != 1) {
+				t.Fatalf("SettleClasses() = %d, %v, %d waiting; want the letter left waiting and ErrStopped", n, err, len(ids))
+			}
+			if !tc.pending && (n != 1 || err != nil || len(ids) != 0) {
+				t.Fatalf("SettleClasses() = %d, %v, %d waiting; want the letter settled", n, err, len(ids))
+			}
+		})
 	}
 }

@@ -232,7 +232,10 @@ func TestQuickLookKeepsTheClass(t *testing.T) {
 		if err != nil {
 			continue // a folder
 		}
-		full := readClass(context.Background(), raw, &Message{mayHideClass: true})
+		full, err := readClass(context.Background(), raw, &Message{mayHideClass: true})
+		if err != nil {
+			t.Fatalf("%s: the full look: %v", f, err)
+		}
 		if full.Classified() {
 			classified++
 		}

@@ -96,6 +96,8 @@ func Watch(ctx context.Context, db *store.DB, acct *Account, opts WatchOptions) 
 	ch := make(chan Event, 32)
 	w := &watcher{ctx: ctx, db: db, acct: acct, opts: opts, ch: ch,
 		kick: make(chan struct{}, 1), settlerDone: make(chan struct{})}
+	w.settleCtx, w.stopSettle = context.WithCancel(ctx)
+	w.kick <- struct{}{} // letters a fetch cut short left waiting
 	go w.settle()
 	go w.run()
 	return ch
@@ -108,11 +110,13 @@ type watcher struct {
 	opts WatchOptions
 	ch   chan Event
 	// kick asks the settler to read the classes the last sync left
-	// pending; settlerDone closes when the settler has ended.
+	// pending; settlerDone closes when the settler has ended, which
+	// stopSettle asks of it.
 	kick        chan struct{}
 	settlerDone chan struct{}
 	settling    atomic.Bool // the settler is reading
-
+	settleCtx   context.Context
+	stopSettle  context.CancelFunc
 }
 
 // send delivers a state change, waiting for the reader unless ctx ends.
@@ -133,15 +137,15 @@ func (w *watcher) progress(p Progress) {
 }
 
 func (w *watcher) run() {
-	defer func() {
-		close(w.kick)
-		<-w.settlerDone
-		close(w.ch)
-	}()
+	defer close(w.ch)
 	attempt := 0
 	for {
 		w.send(Event{State: StateConnecting})
 		res, err := w.session(&attempt)
+		if w.ctx.Err() != nil || !retryable(err) {
+			// The settler ends first: StateStopped is the last event.
+			w.stopSettler()
+		}
 		if w.ctx.Err() != nil {
 			// The reader may be gone: do not wait for it.
 			select {
@@ -171,11 +175,15 @@ func (w *watcher) run() {
 const settleInline = 16
 
 // settleNew reads the classes the last sync left pending: here when they
-// are few, else by the settler.
+// are few (and says so before the sync's result), else by the settler.
 func (w *watcher) settleNew() {
 	ids, err := w.db.ClassPending()
 	if err == nil && len(ids) > 0 && len(ids) <= settleInline && !w.settling.Load() {
-		if _, err = SettleClasses(w.ctx, w.db); err == nil {
+		var n int
+		if n, err = SettleClasses(w.ctx, w.db); n > 0 {
+			w.send(Event{State: StateClassesRead, Settled: n})
+		}
+		if err == nil {
 			return
 		}
 	}
@@ -187,19 +195,54 @@ func (w *watcher) settleNew() {
 	}
 }
 
-// settle reads, each time a sync asks, the classes the intake left
+// settleReportEvery is how often the settler says how many classes it
+// read while it reads many.
+const settleReportEvery = time.Second
+
+// settle reads, each time it is kicked, the classes the intake left
 // pending (SettleClasses), beside the connection: IDLE and the next syncs
-// go on meanwhile. It ends when run closes kick.
+// go on meanwhile. What it read is reported as it goes, at most once per
+// settleReportEvery. It ends when stopSettler asks.
 func (w *watcher) settle() {
 	defer close(w.settlerDone)
-	for range w.kick {
+	for {
+		select {
+		case <-w.kick:
+		case <-w.settleCtx.Done():
+			return
+		}
 		w.settling.Store(true)
-		n, err := SettleClasses(w.ctx, w.db)
+		unsent, last := 0, time.Now()
+		_, err := settleClasses(w.settleCtx, w.db, func(n int) {
+			if unsent += n; time.Since(last) >= settleReportEvery {
+				w.reportSettled(unsent, nil)
+				unsent, last = 0, time.Now()
+			}
+		})
 		w.settling.Store(false)
-		if n > 0 || err != nil {
-			w.send(Event{State: StateClassesRead, Settled: n, Err: err})
+		if w.settleCtx.Err() != nil {
+			err = nil // stopped: what is left waits for the next start
+		}
+		if unsent > 0 || err != nil {
+			w.reportSettled(unsent, err)
 		}
 	}
+}
+
+// reportSettled says that n classes were read, unless the settler is
+// being stopped.
+func (w *watcher) reportSettled(n int, err error) {
+	select {
+	case w.ch <- Event{State: StateClassesRead, At: time.Now(), Settled: n, Err: err}:
+	case <-w.settleCtx.Done():
+	}
+}
+
+// stopSettler ends the settler and waits for it: a reading cut short
+// leaves its letters waiting.
+func (w *watcher) stopSettler() {
+	w.stopSettle()
+	<-w.settlerDone
 }
 
 // session runs one connection until it fails: sync, wait for news, sync.

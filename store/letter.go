@@ -297,9 +297,10 @@ func (l *Letter) Title() string {
 const classifiedTitle = "(rahasia)"
 
 // BookTitle is the subject as the books and reports print it: never the
-// subject of a letter classified R or SR.
+// subject of a letter classified R or SR, or of one whose class is still
+// being read.
 func (l *Letter) BookTitle() string {
-	if l.Class.Classified() {
+	if l.Class.Classified() || l.ClassPending {
 		return classifiedTitle
 	}
 	return l.Title()

@@ -30,6 +30,9 @@ func (m letterModel) attachmentCmd(e *env, msg tea.KeyPressMsg) tea.Cmd {
 		chosen = m.msg.Attachments
 	}
 	open := key.Matches(msg, k.OpenFile)
+	if err := m.sealed(); open && err != nil {
+		return failNow(err) // saved to be handed on, but not opened here
+	}
 	return job(func() jobMsg {
 		raw, err := db.Raw(id)
 		if err != nil {

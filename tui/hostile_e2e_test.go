@@ -152,6 +152,7 @@ func TestHostileCorpusPrinted(t *testing.T) {
 	if err != nil || res.New != len(files) {
 		t.Fatalf("Import() = %+v, %v; want %d new letters", res, err, len(files))
 	}
+	settleClasses(t, db)
 	spool := filepath.Join(tmp, "kertas")
 	pw := &paperwork.Clerk{
 		Spooler:          &print.Spooler{Dir: spool},

@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"context"
+	"errors"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -75,6 +78,10 @@ func importJob(e *env, path string) tea.Cmd {
 	t, db := e.t, e.db
 	return job(func() jobMsg {
 		res, err := mail.Import(db, path)
+		// As after a sync: the classes the letters' PDFs declare.
+		if _, serr := mail.SettleClasses(context.Background(), db); serr != nil {
+			err = errors.Join(err, serr)
+		}
 		note := t.T("cli.imported", res.Files, res.Messages, res.New, res.Duplicates)
 		if len(res.Estimated) > 0 {
 			note += " " + t.T("import.estimated", len(res.Estimated))

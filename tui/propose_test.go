@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"encoding/base64"
 	"os"
 	"os/exec"
@@ -199,6 +200,39 @@ func TestLetterTextClassified(t *testing.T) {
 	if h.m.letter.att.shown >= 0 {
 		t.Error("v showed the attachment of a classified letter")
 	}
+	h.press("o")
+	h.refused(&store.Error{Code: store.ErrClassified, Subject: string(store.ClassSecret)})
+}
+
+// TestLetterClassPending: a letter whose PDF's class is still being read
+// says so, and neither its text nor its steps open until it is read; then
+// the watcher's event shows it as it is.
+func TestLetterClassPending(t *testing.T) {
+	needProgram(t, "pdftotext", "poppler-utils")
+	h := newHarness(t, 140, 30, func(db *store.DB) {
+		raw, err := os.ReadFile(filepath.Join("..", "testdata", "letters", "07-kesbangpol-rahasia.eml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := mail.NewIncoming(raw, testNow.Add(-time.Hour), store.Source{Mailbox: "INBOX", UIDValidity: 1, UID: 1})
+		if _, err := db.Add([]store.Incoming{in}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	h.open(1)
+	h.contains("Sifat naskah masih dibaca dari PDF terlampirnya")
+	pending := &store.Error{Code: store.ErrClassPending}
+	for _, k := range []string{"v", "o", "t"} {
+		h.press(k)
+		h.refused(pending)
+	}
+	if n, err := mail.SettleClasses(context.Background(), h.db); n != 1 || err != nil {
+		t.Fatalf("SettleClasses() = %d, %v", n, err)
+	}
+	h.send(intakeMsg{ok: true, ev: mail.Event{State: mail.StateClassesRead, At: testNow, Settled: 1}})
+	h.contains("Bersifat Rahasia")
+	h.press("v")
+	h.refused(&store.Error{Code: store.ErrClassified, Subject: string(store.ClassSecret)})
 }
 
 // TestLetterBrokenPDF: a PDF that cannot be read says so in one sentence,

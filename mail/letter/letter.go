@@ -55,6 +55,9 @@ var (
 	ErrTimeout = errors.New("reading the PDF took too long")
 	// ErrNotPDF: the attachment is not a PDF.
 	ErrNotPDF = errors.New("the attachment is not a PDF")
+	// ErrStopped: a program was stopped by a signal (ctrl+c reaches it
+	// too); reading again may well work.
+	ErrStopped = errors.New("reading the PDF was stopped")
 )
 
 // Key is the catalogue key of the sentence for err (an error of this
@@ -67,7 +70,7 @@ func Key(err error) string {
 		{ErrNoOCR, "letter.err_no_ocr"}, {ErrNoPoppler, "letter.err_no_poppler"},
 		{ErrEncrypted, "letter.err_encrypted"}, {ErrBroken, "letter.err_broken"},
 		{ErrTooLarge, "letter.err_too_large"}, {ErrTimeout, "letter.err_timeout"},
-		{ErrNotPDF, "letter.err_not_pdf"},
+		{ErrNotPDF, "letter.err_not_pdf"}, {ErrStopped, "letter.err_stopped"},
 	} {
 		if errors.Is(err, k.err) {
 			return k.key
@@ -371,6 +374,9 @@ func run(ctx context.Context, name string, args ...string) ([]byte, error) {
 			return nil, fmt.Errorf("%w (%s)", ErrTimeout, name)
 		}
 		return nil, ctxErr
+	}
+	if ee := (*exec.ExitError)(nil); errors.As(err, &ee) && !ee.Exited() {
+		return nil, fmt.Errorf("%w: %s: %v", ErrStopped, name, err)
 	}
 	msg := strings.TrimSpace(stderr.String())
 	low := strings.ToLower(msg)

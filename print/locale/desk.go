@@ -119,6 +119,7 @@ var deskText = map[string][2]string{
 	"letter.err_encrypted":       {"PDF lampiran dilindungi kata sandi dan tidak dapat dibaca: buka dengan kata sandinya di program lain dan isi data surat secara manual.", "The attached PDF is protected by a password and cannot be read: open it with its password elsewhere and fill in the fields by hand."},
 	"letter.err_broken":          {"PDF lampiran rusak dan tidak dapat dibaca: minta pengirim mengirim ulang, atau isi data surat secara manual.", "The attached PDF is damaged and cannot be read: ask the sender to send it again, or fill in the fields by hand."},
 	"letter.err_too_large":       {"PDF lampiran terlalu besar untuk dibaca di meja: isi data surat secara manual.", "The attached PDF is too large to read at the desk: fill in the fields by hand."},
+	"letter.err_stopped":         {"Membaca PDF lampiran terhenti sebelum selesai: coba lagi.", "Reading the attached PDF was stopped before it ended: try again."},
 	"letter.err_timeout":         {"Membaca PDF lampiran terlalu lama dan dihentikan: coba lagi, atau isi data surat secara manual.", "Reading the attached PDF took too long and was stopped: try again, or fill in the fields by hand."},
 	"letter.err_not_pdf":         {"Lampiran ini bukan PDF: bukalah di program lain.", "The attachment is not a PDF: open it in another program."},
 	"letter.ocr":                 {" (OCR): hasil pindaian, periksa kembali", " (OCR): a scan, check it"},

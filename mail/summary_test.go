@@ -177,17 +177,7 @@ func draw(rng *rand.Rand, chars string, n int) string {
 // decoded) gives the same text and the same list of attachments as Read,
 // for every message of the hostile corpus and of ../shared/realmail.
 func TestSkimReadsTheSameText(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "messages", "*.eml"))
-	dir := os.Getenv(EnvRealmail)
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "realmail", "corpus")
-	}
-	real, _ := filepath.Glob(filepath.Join(dir, "*"))
-	if len(real) < 400 {
-		SkipOrFail(t, fmt.Sprintf("the real-mail corpus is not at %s (set %s)", dir, EnvRealmail))
-		return
-	}
-	files = append(files, real...)
+	files := hostileAndRealFiles(t)
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
 		if err != nil {
@@ -213,19 +203,8 @@ func TestSkimReadsTheSameText(t *testing.T) {
 // declares: for the messages of the test corpus, the real-world corpus and
 // the attached letters, DeclaredClass gives what the full look gives.
 func TestQuickLookKeepsTheClass(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("testdata", "messages", "*.eml"))
 	letters, _ := filepath.Glob(filepath.Join("..", "testdata", "letters", "*.eml"))
-	files = append(files, letters...)
-	dir := os.Getenv(EnvRealmail)
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "realmail", "corpus")
-	}
-	real, _ := filepath.Glob(filepath.Join(dir, "*"))
-	if len(real) < 400 {
-		SkipOrFail(t, fmt.Sprintf("the real-mail corpus is not at %s (set %s)", dir, EnvRealmail))
-		return
-	}
-	files = append(files, real...)
+	files := append(hostileAndRealFiles(t), letters...)
 	classified := 0
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
@@ -246,4 +225,21 @@ func TestQuickLookKeepsTheClass(t *testing.T) {
 	if classified < 3 {
 		t.Errorf("only %d messages declare a class to hold: the comparison proves little", classified)
 	}
+}
+
+// hostileAndRealFiles are the messages of the hostile corpus and of the
+// real-world corpus (../shared/realmail, or EnvRealmail); the test skips
+// (fails under SANAPATI_STRICT=1) when the latter is missing.
+func hostileAndRealFiles(t *testing.T) []string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join("testdata", "messages", "*.eml"))
+	dir := os.Getenv(EnvRealmail)
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared", "realmail", "corpus")
+	}
+	real, _ := filepath.Glob(filepath.Join(dir, "*"))
+	if len(real) < 400 {
+		SkipOrFail(t, fmt.Sprintf("the real-mail corpus is not at %s (set %s)", dir, EnvRealmail))
+	}
+	return append(files, real...)
 }

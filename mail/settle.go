@@ -2,7 +2,7 @@ package mail
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"runtime"
 	"sync"
 
@@ -55,16 +55,21 @@ func settleClasses(ctx context.Context, db *store.DB, recorded func(n int)) (int
 	// The classes read are recorded as they come, those that came together
 	// in one transaction.
 	var (
-		n    int
-		errs []error
+		n, failed int
+		first     error
 	)
+	fail := func(err error, letters int) {
+		if failed += letters; first == nil {
+			first = err
+		}
+	}
 	for r := range read {
 		batch := []store.ClassRead{}
 		for more := true; more; {
 			if r.err == nil {
 				batch = append(batch, r.ClassRead)
 			} else if ctx.Err() == nil {
-				errs = append(errs, r.err)
+				fail(r.err, 1)
 			}
 			select {
 			case r, more = <-read:
@@ -76,7 +81,7 @@ func settleClasses(ctx context.Context, db *store.DB, recorded func(n int)) (int
 			continue
 		}
 		if err := db.SettleClasses(batch); err != nil {
-			errs = append(errs, err)
+			fail(err, len(batch))
 			continue
 		}
 		n += len(batch)
@@ -84,7 +89,10 @@ func settleClasses(ctx context.Context, db *store.DB, recorded func(n int)) (int
 			recorded(len(batch))
 		}
 	}
-	return n, errors.Join(errs...)
+	if failed > 1 {
+		first = fmt.Errorf("the class of %d letters is still to be read, the first: %w", failed, first)
+	}
+	return n, first
 }
 
 // settled is a class read, or why it could not be.

@@ -11,7 +11,7 @@ import (
 
 // SettleClasses reads the class of each letter the intake stored with its
 // class pending (a PDF whose first page may declare one) and records it
-// (store.DB.SettleClass): pdftotext on as many letters at once as there
+// (store.DB.SettleClasses): pdftotext on as many letters at once as there
 // are cores. The intake stores first and reads after, so that a mailbox of
 // PDF letters is stored at the speed of the network and the disk, not of
 // one start of pdftotext per letter; until its class is read, the store

@@ -46,17 +46,11 @@ type ClassRead struct {
 	Class SecurityClass
 }
 
-// SettleClass ends the wait for the class of letter id, read from its
-// attached PDF: a class to hold (R, SR) or T is recorded, B or none leaves
-// the letter as it was, and either way it may then go its way. The change
-// is an audit event, in the same transaction. A letter not waiting is
-// left alone.
-func (db *DB) SettleClass(id uint64, class SecurityClass) error {
-	return db.SettleClasses([]ClassRead{{id, class}})
-}
-
-// SettleClasses is SettleClass for several letters, in one transaction
-// (one flush of the disk for all).
+// SettleClasses ends the wait for the class of each letter read, read
+// from its attached PDF: a class to hold (R, SR) or T is recorded, B or
+// none leaves the letter as it was, and either way it may then go its way.
+// Each change is an audit event, all in one transaction (one flush of the
+// disk). A letter not waiting is left alone.
 func (db *DB) SettleClasses(read []ClassRead) error {
 	return db.bolt.Update(func(tx *bolt.Tx) error {
 		pending := tx.Bucket(bucketClassPending)

@@ -6,7 +6,7 @@ import (
 )
 
 // A letter stored with its class pending is held as an R or SR letter is
-// until SettleClass records what its PDF declares; the change is an audit
+// until SettleClasses records what its PDF declares; the change is an audit
 // event and the chain verifies.
 func TestClassPendingHoldsTheLetter(t *testing.T) {
 	db, _ := openTest(t)
@@ -32,14 +32,11 @@ func TestClassPendingHoldsTheLetter(t *testing.T) {
 		t.Fatalf("Route(3), no PDF to wait for = %v", err)
 	}
 
-	if err := db.SettleClass(1, ClassSecret); err != nil {
-		t.Fatalf("SettleClass(1, R) = %v", err)
+	if err := db.SettleClasses([]ClassRead{{1, ClassSecret}, {2, ClassOrdinary}}); err != nil {
+		t.Fatalf("SettleClasses(1 R, 2 B) = %v", err)
 	}
-	if err := db.SettleClass(2, ClassOrdinary); err != nil {
-		t.Fatalf("SettleClass(2, B) = %v", err)
-	}
-	if err := db.SettleClass(2, ClassSecret); err != nil {
-		t.Fatalf("SettleClass(2) again = %v", err)
+	if err := db.SettleClasses([]ClassRead{{2, ClassSecret}}); err != nil {
+		t.Fatalf("SettleClasses(2) again = %v", err)
 	}
 	if ids, _ := db.ClassPending(); len(ids) != 0 {
 		t.Fatalf("ClassPending() after settling = %v", ids)

@@ -33,7 +33,7 @@ type Incoming struct {
 	ReceivedEstimated bool
 	// ClassPending says the message declares no class to hold, but carries
 	// a PDF whose first page may: the letter is stored held, and its class
-	// read after (DB.SettleClass).
+	// read after (DB.SettleClasses).
 	ClassPending bool
 
 	digest *earlyDigest // set by Digest

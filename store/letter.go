@@ -279,7 +279,7 @@ type Letter struct {
 	ProposedFrom map[string]string `json:"proposed_from,omitempty"`
 	// ClassPending says the letter's class is still to be read from its
 	// attached PDF (the intake stores first and reads after): until it is
-	// (DB.SettleClass), the letter is held as one classified R or SR is.
+	// (DB.SettleClasses), the letter is held as one classified R or SR is.
 	ClassPending bool `json:"class_pending,omitempty"`
 }
 
